@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { PUBLIC_LOCALES, type Locale } from './locales.ts';
+
+/** Values interpolated in an ICU message. */
+export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
+
+/** Translates a message key in a fixed language. */
+export type Translate = (key: string, values?: MessageValues) => string;
+
+/** A source of messages: the kernel (no prefix) or a module (keys prefixed with its name). */
+export interface MessageSource {
+  prefix: string | null;
+  dir: URL;
+}
+
+/** Whether a key belongs to staff pages only (it and en are enough there). */
+export function isStaffKey(key: string): boolean {
+  return key.split('.').includes('staff');
+}
+
+function flatten(value: unknown, prefix: string, out: Map<string, string>): void {
+  if (typeof value === 'string') {
+    out.set(prefix, value);
+    return;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  }
+}
+
+/** Reads one locale file of a source into flat keys; a missing file yields nothing. */
+export function readMessages(source: MessageSource, locale: Locale): Map<string, string> {
+  const out = new Map<string, string>();
+  const file = fileURLToPath(new URL(`${locale}.json`, source.dir));
+  if (!fs.existsSync(file)) return out;
+  flatten(JSON.parse(fs.readFileSync(file, 'utf8')), source.prefix ?? '', out);
+  return out;
+}
+
+/** The interface strings of every module, compiled lazily per language. */
+export class I18n {
+  private readonly messages = new Map<Locale, Map<string, string>>();
+  private readonly compiled = new Map<string, IntlMessageFormat>();
+
+  constructor(sources: MessageSource[]) {
+    for (const locale of PUBLIC_LOCALES) {
+      const merged = new Map<string, string>();
+      for (const source of sources) for (const [k, v] of readMessages(source, locale)) merged.set(k, v);
+      this.messages.set(locale, merged);
+    }
+  }
+
+  /** Whether a key exists in a language (without fallback). */
+  has(locale: Locale, key: string): boolean {
+    return this.messages.get(locale)?.has(key) ?? false;
+  }
+
+  /** Formats a message; staff-only keys fall back to English, then Italian. */
+  t(locale: Locale, key: string, values?: MessageValues): string {
+    const chain: Locale[] = [locale, 'en', 'it'];
+    for (const candidate of chain) {
+      const text = this.messages.get(candidate)?.get(key);
+      if (text === undefined) continue;
+      const cacheKey = `${candidate}\u0000${key}`;
+      let format = this.compiled.get(cacheKey);
+      if (!format) {
+        format = new IntlMessageFormat(text, candidate);
+        this.compiled.set(cacheKey, format);
+      }
+      return String(format.format(values as Record<string, string | number | Date>));
+    }
+    return key;
+  }
+
+  /** A translator bound to one language. */
+  translator(locale: Locale): Translate {
+    return (key, values) => this.t(locale, key, values);
+  }
+}

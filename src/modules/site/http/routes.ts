@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../../../kernel/module.ts';
+import { sendPage } from '../../../kernel/web/layout.ts';
+import { homeView, legalView } from '../views/pages.ts';
+
+const UPDATED = '2026-11-26';
+
+/** Home page and the legal pages linked from the footer. */
+export function registerSiteRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  app.get('/:lang', async (req, reply) =>
+    sendPage(reply, req, { title: req.t('site.home.title'), body: homeView(req, app.shell.navigation) }),
+  );
+  const values = { owner: ctx.config.ownerName, platform: ctx.config.platformName, updated: UPDATED, email: ctx.config.mailFrom.replace(/^.*<|>$/g, '') };
+  for (const page of ['accessibility', 'privacy', 'legal'] as const) {
+    app.get(`/:lang/${page}`, async (req, reply) =>
+      sendPage(reply, req, { title: req.t(`site.${page}.title`), body: legalView(req, page, values) }),
+    );
+  }
+}

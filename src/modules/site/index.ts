@@ -1,0 +1,2 @@
+// The site module's public face.
+export { siteModule } from './module.ts';
