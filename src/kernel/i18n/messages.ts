@@ -30,13 +30,30 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
   }
 }
 
-/** Reads one locale file of a source into flat keys; a missing file yields nothing. */
+/**
+ * Reads a source's files for one language into flat keys: `<locale>.json` and any `<part>.<locale>.json`
+ * (a module may split its strings by area, e.g. `auth.it.json`, `admin.it.json`).
+ */
 export function readMessages(source: MessageSource, locale: Locale): Map<string, string> {
   const out = new Map<string, string>();
-  const file = fileURLToPath(new URL(`${locale}.json`, source.dir));
-  if (!fs.existsSync(file)) return out;
-  flatten(JSON.parse(fs.readFileSync(file, 'utf8')), source.prefix ?? '', out);
+  const dir = fileURLToPath(source.dir);
+  if (!fs.existsSync(dir)) return out;
+  const pattern = new RegExp(`^(?:[a-z0-9-]+\\.)?${locale}\\.json$`);
+  for (const file of fs.readdirSync(dir).filter((f) => pattern.test(f)).sort()) {
+    const part = new Map<string, string>();
+    flatten(JSON.parse(fs.readFileSync(`${dir}/${file}`, 'utf8')), source.prefix ?? '', part);
+    for (const [k, v] of part) {
+      if (out.has(k)) throw new Error(`Message key ${k} is defined twice in ${dir} (${locale})`);
+      out.set(k, v);
+    }
+  }
   return out;
+}
+
+/** Every language file name of a source, by language (for the completeness test). */
+export function messageFiles(source: MessageSource): string[] {
+  const dir = fileURLToPath(source.dir);
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
 }
 
 /** The interface strings of every module, compiled lazily per language. */
