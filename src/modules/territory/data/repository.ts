@@ -4,6 +4,7 @@ import type { Locale } from '../../../kernel/i18n/locales.ts';
 import type { IstatReference } from '../reference/istat-municipalities.ts';
 import type { CountryRef } from '../reference/countries.ts';
 import type { LanguageRef } from '../reference/languages.ts';
+import type { Centroid } from '../reference/centroids.ts';
 
 interface TerritoryTables {
   territory_regions: { code: string; name: string; nuts2: string };
@@ -16,6 +17,8 @@ interface TerritoryTables {
     region_code: string;
     cadastral_code: string;
     is_province_capital: boolean;
+    latitude: number | null;
+    longitude: number | null;
   };
   territory_countries: { alpha2: string; alpha3: string; numeric: string; names: Record<string, string> };
   territory_languages: { code: string; iso6393: string; autonym: string; names: Record<string, string> };
@@ -43,6 +46,9 @@ export interface Municipality {
   provinceCode: string;
   regionCode: string;
   isProvinceCapital: boolean;
+  /** A representative point (centroid of the main area), for distances and maps. */
+  latitude: number | null;
+  longitude: number | null;
 }
 
 /** A country or language named in one locale. */
@@ -65,7 +71,7 @@ export const territoryRepository = {
   },
 
   /** Loads or updates the whole reference set in one transaction (upserts: rows referenced elsewhere stay). */
-  async upsertReference(db: Db, istat: IstatReference, countries: CountryRef[], languages: LanguageRef[]): Promise<void> {
+  async upsertReference(db: Db, istat: IstatReference, centroids: Map<string, Centroid>, countries: CountryRef[], languages: LanguageRef[]): Promise<void> {
     await db.transaction().execute(async (trx) => {
       const t = tables(trx);
       await t
@@ -90,7 +96,7 @@ export const territoryRepository = {
       await insertInBatches(istat.municipalities, 1000, (batch) =>
         t
           .insertInto('territory_municipalities')
-          .values(batch.map((m) => ({ code: m.code, name: m.name, name_other: m.nameOther, province_code: m.provinceCode, region_code: m.regionCode, cadastral_code: m.cadastralCode, is_province_capital: m.isProvinceCapital })))
+          .values(batch.map((m) => ({ code: m.code, name: m.name, name_other: m.nameOther, province_code: m.provinceCode, region_code: m.regionCode, cadastral_code: m.cadastralCode, is_province_capital: m.isProvinceCapital, latitude: centroids.get(m.code)?.latitude ?? null, longitude: centroids.get(m.code)?.longitude ?? null })))
           .onConflict((oc) =>
             oc.column('code').doUpdateSet((eb) => ({
               name: eb.ref('excluded.name'),
@@ -99,6 +105,8 @@ export const territoryRepository = {
               region_code: eb.ref('excluded.region_code'),
               cadastral_code: eb.ref('excluded.cadastral_code'),
               is_province_capital: eb.ref('excluded.is_province_capital'),
+              latitude: eb.ref('excluded.latitude'),
+              longitude: eb.ref('excluded.longitude'),
             })),
           )
           .execute(),
@@ -147,7 +155,7 @@ export const territoryRepository = {
     if (filter.query) q = q.where(sql<boolean>`unaccent(lower(name)) like unaccent(lower(${`%${filter.query}%`}))`);
     const totalRow = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
     const items = await q
-      .select(['code', 'name', 'province_code as provinceCode', 'region_code as regionCode', 'is_province_capital as isProvinceCapital'])
+      .select(['code', 'name', 'province_code as provinceCode', 'region_code as regionCode', 'is_province_capital as isProvinceCapital', 'latitude', 'longitude'])
       .orderBy('name')
       .orderBy('code')
       .limit(filter.limit)
@@ -160,7 +168,7 @@ export const territoryRepository = {
     return (
       (await tables(db)
         .selectFrom('territory_municipalities')
-        .select(['code', 'name', 'province_code as provinceCode', 'region_code as regionCode', 'is_province_capital as isProvinceCapital'])
+        .select(['code', 'name', 'province_code as provinceCode', 'region_code as regionCode', 'is_province_capital as isProvinceCapital', 'latitude', 'longitude'])
         .where('code', '=', code)
         .executeTakeFirst()) ?? null
     );

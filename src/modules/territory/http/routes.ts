@@ -9,7 +9,7 @@ import { loadProvinceBoundaries, loadRegionBoundaries, type BoundaryCollection }
 
 const RegionSchema = Type.Object({ code: Type.String({ examples: ['08'] }), name: Type.String() });
 const ProvinceSchema = Type.Object({ code: Type.String({ examples: ['237'] }), name: Type.String(), regionCode: Type.String(), carCode: Type.String(), kind: Type.String() });
-const MunicipalitySchema = Type.Object({ code: Type.String({ examples: ['037006'] }), name: Type.String(), provinceCode: Type.String(), regionCode: Type.String(), isProvinceCapital: Type.Boolean() });
+const MunicipalitySchema = Type.Object({ code: Type.String({ examples: ['037006'] }), name: Type.String(), provinceCode: Type.String(), regionCode: Type.String(), isProvinceCapital: Type.Boolean(), latitude: Type.Union([Type.Number(), Type.Null()]), longitude: Type.Union([Type.Number(), Type.Null()]) });
 const NamedSchema = Type.Object({ code: Type.String(), name: Type.String() });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.Union(PUBLIC_LOCALES.map((l) => Type.Literal(l)))) });
 
