@@ -15,9 +15,12 @@ export interface MessageSource {
   dir: URL;
 }
 
-/** Whether a key belongs to staff pages only (it and en are enough there). */
+/**
+ * Whether a key belongs to staff pages only (it and en are enough there): a `staff` segment that is not
+ * the last one (`accounts.staff.people.title`), so a role named "staff" (`accounts.roles.staff`) stays public.
+ */
 export function isStaffKey(key: string): boolean {
-  return key.split('.').includes('staff');
+  return key.split('.').slice(0, -1).includes('staff');
 }
 
 function flatten(value: unknown, prefix: string, out: Map<string, string>): void {

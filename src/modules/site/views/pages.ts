@@ -23,10 +23,10 @@ export function homeView(req: FastifyRequest, navigation: NavItem[]): SafeHtml {
       <ul class="list-unstyled row">${publicItems.map((n) => html`<li class="col-md-4 mb-3"><a class="btn btn-outline-primary w-100" href="${href(req, n.path)}">${t(n.labelKey)}</a></li>`)}</ul>`
     : ''}
   ${req.actor
-    ? html`<section class="mt-4" aria-labelledby="your-work"><h2 class="h4" id="your-work">${t('site.home.staff.title', { name: req.actor.name })}</h2>
+    ? html`<section class="mt-4" aria-labelledby="your-work"><h2 class="h4" id="your-work">${t('site.home.member.title', { name: req.actor.name })}</h2>
         ${req.actor.memberships.length
           ? html`<ul>${req.actor.memberships.map((m) => html`<li>${m.organisationName}: ${t(`accounts.roles.${m.roleKey}`)}</li>`)}</ul>`
-          : html`<p>${t('site.home.staff.noMembership')}</p>`}
+          : html`<p>${t('site.home.member.noMembership')}</p>`}
         ${staffItems.length ? html`<ul class="list-inline">${staffItems.map((n) => html`<li class="list-inline-item"><a href="${href(req, n.path)}">${t(n.labelKey)}</a></li>`)}</ul>` : ''}
       </section>`
     : html`<section class="mt-4 callout" aria-labelledby="staff-access"><h2 class="h5" id="staff-access">${t('site.home.login.title')}</h2>
@@ -48,6 +48,6 @@ export function legalView(req: FastifyRequest, page: 'accessibility' | 'privacy'
 /** The sections of each legal page, in order; their texts live in the messages. */
 export const LEGAL_SECTIONS = {
   accessibility: ['status', 'limits', 'testing', 'feedback', 'enforcement'],
-  privacy: ['controller', 'visitors', 'cookies', 'staff', 'logs', 'rights'],
+  privacy: ['controller', 'visitors', 'cookies', 'accounts', 'logs', 'rights'],
   legal: ['licence', 'data', 'content', 'demo'],
 } as const;
