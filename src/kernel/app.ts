@@ -61,6 +61,7 @@ export async function createContext(options: { config: Config; database: Databas
   }
   const secret = await loadSecret(database.db, config.secretKey);
   const mailer = await createMailer({ db: database.db, smtpUrl: config.smtpUrl, capturePort: config.smtpCapturePort, from: config.mailFrom, logger });
+  const i18n = new I18n(messageSources(modules));
   return {
     config,
     db: database.db,
@@ -68,9 +69,9 @@ export async function createContext(options: { config: Config; database: Databas
     logger,
     mailer,
     events: createEventBus(logger),
-    jobs: createJobQueue({ db: database.db, logger, handlers: jobHandlers, schedules }),
+    jobs: createJobQueue({ db: database.db, logger, handlers: jobHandlers, schedules, services: { config, mailer, i18n } }),
     audit: createAudit(database.db),
-    i18n: new I18n(messageSources(modules)),
+    i18n,
     crypto: createCrypto(secret),
     secret,
     roles: modules.flatMap((m) => m.roles ?? []),

@@ -11,6 +11,8 @@ export interface Config {
   smtpUrl: string | null;
   smtpCapturePort: number;
   mailFrom: string;
+  /** Where people write for accessibility feedback and privacy requests (shown on the legal pages). */
+  contactEmail: string;
   logLevel: string;
   trustProxy: boolean;
   secureCookies: boolean;
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']);
   const secretKey = env.SECRET_KEY || null;
   if (secretKey !== null && secretKey.length < 32) throw new ConfigError('SECRET_KEY must be at least 32 characters long');
+  if (env.CONTACT_EMAIL && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(env.CONTACT_EMAIL)) throw new ConfigError('CONTACT_EMAIL must be an e-mail address');
   if (nodeEnv === 'production' && !smtpUrl) {
     throw new ConfigError('SMTP_URL is required when NODE_ENV=production (the local mail capture is for development only)');
   }
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     smtpCapturePort: readInt(env, 'SMTP_CAPTURE_PORT', 0, 0, 65535),
     mailFrom: env.MAIL_FROM || 'Crocevia <no-reply@crocevia.localhost>',
+    contactEmail: env.CONTACT_EMAIL || 'contatti@crocevia.localhost',
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: readBool(env, 'TRUST_PROXY', false),
     secureCookies: readBool(env, 'SECURE_COOKIES', baseUrl.startsWith('https:')),

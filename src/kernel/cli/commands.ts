@@ -1,7 +1,7 @@
 import type { CliCommand, ModuleManifest } from '../module.ts';
 import { seedDemo } from '../app.ts';
 import { getSetting, putSetting } from '../settings.ts';
-import { writeBackup, readBackup } from '../db/backup.ts';
+import { writeBackup, readBackup, BackupError } from '../db/backup.ts';
 import { printDemoLogins } from '../demo.ts';
 
 /** The kernel's CLI commands. */
@@ -70,9 +70,15 @@ export function kernelCommands(modules: ModuleManifest[]): CliCommand[] {
           process.stderr.write('Usage: npx crocevia restore <file>\n');
           return 64;
         }
-        const summary = await readBackup(ctx.db, file);
-        process.stdout.write(`Restored ${summary.tables} tables, ${summary.rows} rows from ${file}.\n`);
-        return 0;
+        try {
+          const summary = await readBackup(ctx.db, file);
+          process.stdout.write(`Restored ${summary.tables} tables, ${summary.rows} rows from ${file}.\n`);
+          return 0;
+        } catch (error) {
+          if (!(error instanceof BackupError)) throw error;
+          process.stderr.write(`crocevia: ${error.message}\n`);
+          return 65; // EX_DATAERR: the input file is at fault, and the database is unchanged
+        }
       },
     },
   ];

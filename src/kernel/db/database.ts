@@ -12,6 +12,9 @@ import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 
+// A `date` is a calendar day, not an instant: read it as 'YYYY-MM-DD' rather than a Date at local midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 /** Any Kysely instance over Crocevia's database; each repository narrows it to its own tables. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Db = Kysely<any>;

@@ -26,7 +26,8 @@ export async function migrateToLatest(db: Db, migrations: Record<string, Migrati
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(727274)`.execute(conn);
     try {
-      const migrator = new Migrator({ db: conn, provider, migrationTableName: 'kernel_migrations', migrationLockTableName: 'kernel_migrations_lock' });
+      // A module added to an existing installation brings migrations dated before ones already applied.
+      const migrator = new Migrator({ db: conn, provider, migrationTableName: 'kernel_migrations', migrationLockTableName: 'kernel_migrations_lock', allowUnorderedMigrations: true });
       const { error, results } = await migrator.migrateToLatest();
       if (error) {
         const failed = results?.find((r) => r.status === 'Error');

@@ -21,7 +21,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 function schemaBlock(schema: unknown): SafeHtml {
   if (!schema) return html``;
-  return html`<pre class="border rounded p-2 bg-light small" style="max-height:20rem;overflow:auto"><code>${JSON.stringify(schema, null, 2)}</code></pre>`;
+  return html`<pre class="border rounded p-2 bg-light small cv-schema" tabindex="0"><code>${JSON.stringify(schema, null, 2)}</code></pre>`;
 }
 
 function operationBlock(path: string, method: string, op: Operation): SafeHtml {
@@ -30,7 +30,7 @@ function operationBlock(path: string, method: string, op: Operation): SafeHtml {
     <h3 class="h5" id="${id}-title"><span class="badge bg-primary text-uppercase">${method}</span> <code>${path}</code></h3>
     ${op.summary ? html`<p>${op.summary}</p>` : ''}
     ${op.parameters?.length
-      ? html`<div class="cv-table-wrap"><table class="table table-sm"><caption>Parameters</caption>
+      ? html`<div class="cv-table-wrap" tabindex="0" role="region" aria-label="${path} ${method} parameters"><table class="table table-sm"><caption>Parameters</caption>
           <thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th><th scope="col">Schema</th></tr></thead>
           <tbody>${op.parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td>${p.required ? 'yes' : 'no'}</td><td><code>${JSON.stringify(p.schema ?? {})}</code></td></tr>`)}</tbody></table></div>`
       : ''}

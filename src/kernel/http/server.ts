@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -199,6 +200,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!asset) throw new NotFoundError();
     reply.type(asset.contentType);
     reply.header('cache-control', (req.query as { v?: string }).v === asset.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    if (/\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      // Compressed once at the best quality rather than on every request at the quick one.
+      asset.brotli ??= brotliCompressSync(asset.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
+      return reply.header('vary', 'accept-encoding').header('content-encoding', 'br').send(asset.brotli);
+    }
     return reply.send(asset.body);
   });
   await app.register(fastifyStatic, { root: fontsDir, prefix: '/assets/fonts/', decorateReply: false, maxAge: '365d', immutable: true });

@@ -2,9 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
+import type { Config } from '../config.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { I18n } from '../i18n/messages.ts';
+
+/** The shared services a job may use besides the database (e.g. a reminder job sends mail). */
+export interface JobServices {
+  config: Config;
+  mailer: Mailer;
+  i18n: I18n;
+}
+
+/** What a job handler receives. */
+export type JobContext = JobServices & { db: Db; logger: Logger };
 
 /** Runs one job; throwing makes the queue retry it later. */
-export type JobHandler = (payload: Record<string, unknown>, ctx: { db: Db; logger: Logger }) => Promise<void>;
+export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
 
 /** A background job queue kept in PostgreSQL, safe with several processes (FOR UPDATE SKIP LOCKED). */
 export interface JobQueue {
@@ -29,6 +42,7 @@ export function createJobQueue(options: {
   logger: Logger;
   handlers: Record<string, JobHandler>;
   schedules: Record<string, number>;
+  services: JobServices;
   pollMs?: number;
 }): JobQueue {
   const { db, logger, handlers, schedules } = options;
@@ -63,7 +77,7 @@ export function createJobQueue(options: {
     const handler = handlers[job.name];
     try {
       if (!handler) throw new Error(`No handler for job ${job.name}`);
-      await handler(job.payload, { db, logger: logger.child({ job: job.name, jobId: job.id }) });
+      await handler(job.payload, { ...options.services, db, logger: logger.child({ job: job.name, jobId: job.id }) });
       const every = schedules[job.name];
       if (every !== undefined) {
         // A recurring job keeps its singleton key and simply moves to its next run.

@@ -117,7 +117,7 @@ export function selectField(
     <select ${attrs({
       id: `field-${options.name}`,
       name: options.name,
-      class: `form-select${error ? ' is-invalid' : ''}`,
+      class: error ? 'is-invalid' : null,
       required: options.isRequired ?? false,
       'aria-invalid': error ? 'true' : null,
       'aria-describedby': describedBy(options.name, options.hint, error),

@@ -4,3 +4,4 @@ export { territoryRepository as territory } from './data/repository.ts';
 export type { Region, Province, Municipality, NamedCode } from './data/repository.ts';
 export { loadRegionBoundaries, loadProvinceBoundaries } from './reference/boundaries.ts';
 export type { BoundaryCollection, BoundaryFeature } from './reference/boundaries.ts';
+export { decodeWindows1252 } from './reference/windows-1252.ts';

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/test-app.ts';
 import { SESSION_COOKIE } from '../../../kernel/auth/sessions.ts';
 import { generateTotpSecret, totpCode, totpStepAt } from '../totp.ts';
-import { createPerson, getWithSession, logInAs, postFrom, type TestPerson } from './auth-test-helpers.ts';
+import { createPerson, getWithSession, logInAs, postFrom, type TestPerson } from '../test/auth-helpers.ts';
 
 const LINK = /http:\/\/localhost:\d+\/(it|en)\/password\/reset\/([\w-]{43})/;
 

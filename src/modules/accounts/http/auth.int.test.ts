@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { SESSION_COOKIE } from '../../../kernel/auth/sessions.ts';
 import { createAdminCommand } from '../cli/create-admin.ts';
-import { createPerson, getWithSession, logInAs, postFrom } from './auth-test-helpers.ts';
+import { createPerson, getWithSession, logInAs, postFrom } from '../test/auth-helpers.ts';
 
 const REFUSED_IT = "L&#39;indirizzo e-mail e la password non corrispondono a un account attivo.";
 const REFUSED_EN = 'The e-mail address and password do not match an active account.';

@@ -10,7 +10,9 @@ export function registerSiteRoutes(app: FastifyInstance, ctx: ModuleContext): vo
   app.get('/:lang', async (req, reply) =>
     sendPage(reply, req, { title: req.t('site.home.title'), body: homeView(req, app.shell.navigation) }),
   );
-  const values = { owner: ctx.config.ownerName, platform: ctx.config.platformName, updated: UPDATED, email: ctx.config.mailFrom.replace(/^.*<|>$/g, '') };
+  // First-strong isolates keep the e-mail address left-to-right inside Arabic and Urdu sentences.
+  const email = `\u2068${ctx.config.contactEmail}\u2069`;
+  const values = { owner: ctx.config.ownerName, platform: ctx.config.platformName, updated: UPDATED, email };
   for (const page of ['accessibility', 'privacy', 'legal'] as const) {
     app.get(`/:lang/${page}`, async (req, reply) =>
       sendPage(reply, req, { title: req.t(`site.${page}.title`), body: legalView(req, page, values) }),

@@ -1,0 +1,60 @@
+import type { FastifyRequest } from 'fastify';
+import { html, raw, type SafeHtml } from '../../../kernel/web/html.ts';
+import { href } from '../../../kernel/web/layout.ts';
+import { renderChartSvg } from '../dashboards/chart-svg.ts';
+import type { Panel, Source } from '../dashboards/panels.ts';
+import { formatValue, type Cell, type DataTable } from '../dashboards/tables.ts';
+
+/** What a suppressed count shows instead of its value ("<5"). */
+export function suppressedMark(threshold: number): string {
+  return `<${threshold}`;
+}
+
+function cellText(req: FastifyRequest, cell: Cell, unit: DataTable['unit'], threshold: number): string {
+  if (cell.isSuppressed) return suppressedMark(threshold);
+  return cell.value === null ? req.t('observatory.public.table.missing') : formatValue(cell.value, unit, req.locale);
+}
+
+/** A table with caption, column and row headers (scope), numbers aligned right. */
+export function dataTable(req: FastifyRequest, table: DataTable, threshold: number): SafeHtml {
+  return html`<div class="table-responsive"><table class="table table-sm cv-data-table">
+    <caption>${table.caption}</caption>
+    <thead><tr><th scope="col">${table.rowHeading}</th>${table.columns.map((c) => html`<th scope="col" class="text-end">${c.label}</th>`)}</tr></thead>
+    <tbody>${table.rows.map((r) => html`<tr><th scope="row">${r.label}</th>${r.cells.map((c) => html`<td class="text-end">${cellText(req, c, table.unit, threshold)}</td>`)}</tr>`)}</tbody>
+  </table></div>`;
+}
+
+/** Sources and licence of a chart or table ("Fonte: Istat — CC BY 4.0"). */
+export function sourcesLine(req: FastifyRequest, sources: Source[]): SafeHtml {
+  return html`${sources.map(
+    (s) => html`<p class="small mb-1">${s.attribution} — ${req.t('observatory.public.source.dataset')}: ${s.title} — ${req.t('observatory.public.source.licence')}:
+      ${s.licenceUrl ? html`<a href="${s.licenceUrl}" rel="license">${s.licence}</a>` : s.licence}</p>`,
+  )}`;
+}
+
+/** Links to a panel's exports: CSV and JSON of its table, SVG and PNG of its chart. */
+export function downloadLinks(req: FastifyRequest, panel: Panel, territory: string, hasChart: boolean): SafeHtml {
+  const q = `?territory=${encodeURIComponent(territory)}`;
+  const data = (ext: string) => `${href(req, `/observatory/data/${panel.key}.${ext}`)}${q}`;
+  const chart = (ext: string) => `${href(req, `/observatory/charts/${panel.key}.${ext}`)}${q}`;
+  const label = (kind: string) => req.t(`observatory.public.download.${kind}`, { title: panel.title });
+  return html`<ul class="list-inline small cv-downloads">
+    <li class="list-inline-item"><a href="${data('csv')}" download>${label('csv')}</a></li>
+    <li class="list-inline-item"><a href="${data('json')}">${label('json')}</a></li>
+    ${hasChart ? html`<li class="list-inline-item"><a href="${chart('svg')}" download>${label('svg')}</a></li>
+    <li class="list-inline-item"><a href="${chart('png')}" download>${label('png')}</a></li>` : ''}
+  </ul>`;
+}
+
+/** One panel: heading, the chart (or map) as a figure with its caption, the data table, notes, downloads. */
+export function panelSection(req: FastifyRequest, panel: Panel, options: { territory: string; threshold: number; svg?: string }): SafeHtml {
+  const svg = options.svg ?? (panel.chart ? renderChartSvg(panel.chart) : null);
+  const id = `panel-${panel.key}`;
+  return html`<section class="cv-panel mb-5" aria-labelledby="${id}">
+    <h2 id="${id}" class="h4">${panel.title}</h2>
+    ${svg ? html`<figure class="cv-chart">${raw(svg)}<figcaption>${sourcesLine(req, panel.sources)}</figcaption></figure>` : sourcesLine(req, panel.sources)}
+    ${dataTable(req, panel.table, options.threshold)}
+    ${panel.hasSuppressed ? html`<p class="small"><strong>${suppressedMark(options.threshold)}</strong>: ${req.t('observatory.public.suppressed', { threshold: options.threshold })}</p>` : ''}
+    ${downloadLinks(req, panel, options.territory, svg !== null)}
+  </section>`;
+}
