@@ -15,7 +15,7 @@ import { readPackage } from './read-package.ts';
 import { validateDataset } from './validate.ts';
 import { missingValues } from './test/compare.ts';
 
-const EXAMPLES = fileURLToPath(new URL('../../../../../shared/data/hsds-examples', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL('./examples', import.meta.url));
 const SERVICE = 'ac148810-d857-441c-9679-408f346de14b';
 
 let t: TestApp;

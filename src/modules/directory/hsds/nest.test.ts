@@ -6,7 +6,7 @@ import { detectTable, readJsonDocument } from './read-json.ts';
 import { validateDataset } from './validate.ts';
 import { missingValues } from './test/compare.ts';
 
-const EXAMPLES = new URL('../../../../../shared/data/hsds-examples/json/', import.meta.url);
+const EXAMPLES = new URL('./examples/json/', import.meta.url);
 
 function nestedBack(name: string): { original: Record<string, unknown>; nester: Nester } {
   const original = JSON.parse(fs.readFileSync(new URL(name, EXAMPLES), 'utf8')) as Record<string, unknown>;

@@ -4,7 +4,7 @@ import { Dataset, Issues, describeIssue } from './dataset.ts';
 import { detectTable, readJsonDocument } from './read-json.ts';
 import { validateDataset } from './validate.ts';
 
-const EXAMPLES = new URL('../../../../../shared/data/hsds-examples/json/', import.meta.url);
+const EXAMPLES = new URL('./examples/json/', import.meta.url);
 const example = (name: string): unknown => JSON.parse(fs.readFileSync(new URL(name, EXAMPLES), 'utf8'));
 
 function read(document: unknown, file = 'test.json'): { dataset: Dataset; errors: string[]; warnings: string[] } {

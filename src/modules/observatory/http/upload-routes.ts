@@ -16,7 +16,7 @@ import { checkUpload, loadOwnUpload } from '../use-cases/check-upload.ts';
 import { queueImport } from '../use-cases/queue-import.ts';
 import { MAX_UPLOAD_BYTES, stageUpload } from '../use-cases/stage-upload.ts';
 import { manageCrumbs } from '../views/components.ts';
-import { isRunning, progressView, REFRESH } from '../views/progress-view.ts';
+import { isRunning, progressView } from '../views/progress-view.ts';
 import { uploadFormView } from '../views/upload-form-view.ts';
 import { uploadView } from '../views/upload-view.ts';
 import { actorOf, requireAnalystPage } from './guards.ts';
@@ -152,12 +152,15 @@ export async function registerUploadRoutes(app: FastifyInstance, ctx: ModuleCont
     const actor = actorOf(req);
     const upload = await loadOwnUpload(ctx.db, actor, (req.params as { id: string }).id);
     const dataset = upload.status === 'done' && upload.datasetId ? await datasetRepository.findDataset(ctx.db, upload.datasetId) : null;
+    const isAutoRefresh = isRunning(upload) && (req.query as { refresh?: string }).refresh !== 'off';
+    // A Refresh header reloads the page without JavaScript (a <meta> refresh does too, but cannot be told apart
+    // from a page that moves on by itself); the page offers to stop it.
+    if (isAutoRefresh) reply.header('refresh', '2');
     return sendPage(reply, req, {
       title: req.t('observatory.staff.progress.title', { file: upload.fileName }),
       audience: 'staff',
       breadcrumbs: manageCrumbs(req),
-      head: isRunning(upload) ? REFRESH : undefined,
-      body: progressView(req, { upload, dataset, canPublish: dataset ? canPublish(actor, dataset) : false }),
+      body: progressView(req, { upload, dataset, canPublish: dataset ? canPublish(actor, dataset) : false, isAutoRefresh }),
     });
   });
 }

@@ -63,13 +63,15 @@ describe('importing from the browser', () => {
     expect(queued.statusCode).toBe(303);
     expect(queued.headers.location).toBe(`/it${uploadPath}/progress`);
     const waiting = await er.get(queued.headers.location as string);
-    expect(waiting.body).toContain('<meta http-equiv="refresh" content="2">');
+    expect(waiting.headers.refresh).toBe('2');
+    expect(waiting.body).toContain('?refresh=off');
+    expect((await er.get(`${queued.headers.location}?refresh=off`)).headers.refresh).toBeUndefined();
     expect(waiting.body).toContain('<progress id="import-progress"');
     expect(waiting.body).toContain('In coda');
 
     expect(await t.ctx.jobs.drain()).toBeGreaterThan(0);
     const done = await er.get(queued.headers.location as string);
-    expect(done.body).not.toContain('http-equiv="refresh"');
+    expect(done.headers.refresh).toBeUndefined();
     expect(done.body).toContain('Importato: «Stranieri in Emilia-Romagna», versione 1.');
     expect(done.body).toContain('value="42612"');
 

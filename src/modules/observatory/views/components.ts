@@ -35,6 +35,11 @@ export function issueMessage(t: Translate, issue: ImportIssue): string {
   return t(`observatory.staff.issues.${issue.kind}`, { value: issue.value ?? '', expected: issue.expected ?? 0, otherRow: issue.otherRow ?? 0, column: issue.column ?? '' });
 }
 
+/** A table in a box that scrolls sideways on small screens, reachable and named for keyboard and screen-reader users. */
+export function scrollable(label: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-responsive" tabindex="0" role="region" aria-label="${label}">${table}</div>`;
+}
+
 /** A file's problems as a table: row, column, problem. */
 export function issuesTable(req: FastifyRequest, report: { issues: ImportIssue[]; issueCount: number }): SafeHtml {
   const t = req.t;
@@ -42,11 +47,11 @@ export function issuesTable(req: FastifyRequest, report: { issues: ImportIssue[]
       <h2 class="h5">${t('observatory.staff.report.refused', { count: report.issueCount })}</h2>
       <p class="mb-0">${t('observatory.staff.report.refusedHint')}</p>
     </div>
-    <div class="table-responsive"><table class="table table-sm">
+    ${scrollable(t('observatory.staff.report.title'), html`<table class="table table-sm">
       <caption>${t('observatory.staff.report.caption', { shown: report.issues.length, count: report.issueCount })}</caption>
       <thead><tr><th scope="col">${t('observatory.staff.report.row')}</th><th scope="col">${t('observatory.staff.report.column')}</th><th scope="col">${t('observatory.staff.report.problem')}</th></tr></thead>
       <tbody>${report.issues.map((issue) => html`<tr><th scope="row">${formatNumber(req, issue.row)}</th><td>${issue.column ?? '—'}</td><td>${issueMessage(t, issue)}</td></tr>`)}</tbody>
-    </table></div>`;
+    </table>`)}`;
 }
 
 const NOTICES: Record<string, string> = {

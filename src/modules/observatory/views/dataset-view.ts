@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 import { csrfField, href } from '../../../kernel/web/layout.ts';
 import type { Dataset, DatasetVersion, Dimension } from '../data/repository.ts';
 import { FREQUENCY_BASE } from '../reference/catalogue.ts';
-import { detailRow, formatDateTime, formatNumber, labelOf, notice, publishedBadge, textOf } from './components.ts';
+import { detailRow, formatDateTime, formatNumber, labelOf, notice, publishedBadge, textOf, scrollable } from './components.ts';
 
 /** What a dataset's staff page shows. */
 export interface DatasetView {
@@ -47,7 +47,7 @@ export function datasetView(req: FastifyRequest, view: DatasetView): SafeHtml {
       ${detailRow(t('observatory.staff.dataset.fields.publishedAt'), d.publishedAt ? formatDateTime(req, d.publishedAt) : null)}
     </dl>
     <h2 class="h3">${t('observatory.staff.dataset.versions')}</h2>
-    <div class="table-responsive"><table class="table">
+    ${scrollable(t('observatory.staff.dataset.versions'), html`<table class="table">
       <caption>${t('observatory.staff.dataset.versionsCaption')}</caption>
       <thead><tr>
         <th scope="col">${t('observatory.staff.dataset.fields.version')}</th>
@@ -66,9 +66,9 @@ export function datasetView(req: FastifyRequest, view: DatasetView): SafeHtml {
           <td>${formatNumber(req, v.rowCount)}</td>
           <td>${v.timeMin === v.timeMax ? v.timeMin : `${v.timeMin} – ${v.timeMax}`}</td>
         </tr>`,
-      )}</tbody></table></div>
+      )}</tbody></table>`)}
     <h2 class="h3">${t('observatory.staff.dataset.dimensions')}</h2>
-    <div class="table-responsive"><table class="table">
+    ${scrollable(t('observatory.staff.dataset.dimensions'), html`<table class="table">
       <caption>${t('observatory.staff.dataset.dimensionsCaption')}</caption>
       <thead><tr>
         <th scope="col">${t('observatory.staff.dimension.code')}</th>
@@ -83,5 +83,5 @@ export function datasetView(req: FastifyRequest, view: DatasetView): SafeHtml {
           <td>${t(`observatory.staff.dimensionRoles.${dim.role}`)}</td>
           <td>${dim.position === null ? '—' : formatNumber(req, dim.codeCount)}</td>
         </tr>`,
-      )}</tbody></table></div>`;
+      )}</tbody></table>`)}`;
 }

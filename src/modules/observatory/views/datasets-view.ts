@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 import { href } from '../../../kernel/web/layout.ts';
 import type { Dataset } from '../data/repository.ts';
 import type { Upload } from '../data/uploads-repository.ts';
-import { formatDateTime, formatNumber, notice, publishedBadge, textOf } from './components.ts';
+import { formatDateTime, formatNumber, notice, publishedBadge, textOf, scrollable } from './components.ts';
 
 /** What the observatory's staff index shows. */
 export interface DatasetsView {
@@ -24,7 +24,7 @@ export function datasetsView(req: FastifyRequest, view: DatasetsView): SafeHtml 
     <h2 class="h3 mt-4">${t('observatory.staff.manage.datasets')}</h2>
     ${view.datasets.length === 0
       ? html`<p>${t('observatory.staff.manage.noDatasets')}</p>`
-      : html`<div class="table-responsive"><table class="table table-striped">
+      : html`${scrollable(t('observatory.staff.manage.datasets'), html`<table class="table table-striped">
           <caption>${t('observatory.staff.manage.caption', { count: view.total })}</caption>
           <thead><tr>
             <th scope="col">${t('observatory.staff.dataset.fields.title')}</th>
@@ -41,11 +41,11 @@ export function datasetsView(req: FastifyRequest, view: DatasetsView): SafeHtml 
               <td>${d.referencePeriod ?? '—'}</td>
               <td>${publishedBadge(req, d.isPublished)}</td>
             </tr>`,
-          )}</tbody></table></div>`}
+          )}</tbody></table>`)}`}
     ${view.uploads.length === 0
       ? ''
       : html`<h2 class="h3 mt-4">${t('observatory.staff.manage.uploads')}</h2>
-        <div class="table-responsive"><table class="table">
+        ${scrollable(t('observatory.staff.manage.uploads'), html`<table class="table">
           <caption>${t('observatory.staff.manage.uploadsCaption')}</caption>
           <thead><tr>
             <th scope="col">${t('observatory.staff.upload.fields.file')}</th>
@@ -60,5 +60,5 @@ export function datasetsView(req: FastifyRequest, view: DatasetsView): SafeHtml 
               <td>${u.totalRows === null ? '—' : formatNumber(req, u.totalRows)}</td>
               <td>${t(`observatory.staff.upload.status.${u.status}`)}</td>
             </tr>`,
-          )}</tbody></table></div>`}`;
+          )}</tbody></table>`)}`}`;
 }

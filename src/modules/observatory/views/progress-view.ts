@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { html, raw, type SafeHtml } from '../../../kernel/web/html.ts';
+import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 import { csrfField, href } from '../../../kernel/web/layout.ts';
 import type { Dataset } from '../data/repository.ts';
 import type { Upload } from '../data/uploads-repository.ts';
@@ -10,11 +10,12 @@ export function isRunning(upload: Upload): boolean {
   return upload.status === 'queued' || upload.status === 'importing';
 }
 
-/** The `<head>` addition that reloads a running import's page every two seconds, without JavaScript. */
-export const REFRESH = raw('<meta http-equiv="refresh" content="2">');
-
-/** An import's progress: a bar while it runs, then the dataset (and its publish button) or the reason it failed. */
-export function progressView(req: FastifyRequest, view: { upload: Upload; dataset: Dataset | null; canPublish: boolean }): SafeHtml {
+/**
+ * An import's progress: a bar while it runs, then the dataset (and its publish button) or the reason it failed.
+ * While it runs the page reloads itself (the route sends a `Refresh` header, which needs no JavaScript); the
+ * reader can stop that, as WCAG 2.2.1 asks of anything timed.
+ */
+export function progressView(req: FastifyRequest, view: { upload: Upload; dataset: Dataset | null; canPublish: boolean; isAutoRefresh: boolean }): SafeHtml {
   const t = req.t;
   const u = view.upload;
   const total = u.totalRows ?? 0;
@@ -28,7 +29,10 @@ export function progressView(req: FastifyRequest, view: { upload: Upload; datase
           <progress id="import-progress" class="w-100" max="${total || 1}" value="${total === 0 ? (u.status === 'done' ? 1 : 0) : done}">${percent}%</progress>
         </div>`
       : ''}
-    ${isRunning(u) ? html`<p><small>${t('observatory.staff.progress.refresh')}</small> <a href="${href(req, `/observatory/manage/uploads/${u.id}/progress`)}">${t('observatory.staff.progress.reload')}</a></p>` : ''}
+    ${isRunning(u)
+      ? html`<p>${view.isAutoRefresh ? html`<small>${t('observatory.staff.progress.refresh')}</small> <a href="${href(req, `/observatory/manage/uploads/${u.id}/progress?refresh=off`)}">${t('observatory.staff.progress.stopRefresh')}</a> ·` : ''}
+          <a href="${href(req, `/observatory/manage/uploads/${u.id}/progress`)}">${t('observatory.staff.progress.reload')}</a></p>`
+      : ''}
     ${u.status === 'failed'
       ? html`<div class="alert alert-danger" role="alert">${t('observatory.staff.progress.failed')} ${u.error ? html`<code>${u.error}</code>` : ''}</div>
           ${u.report && u.report.issueCount > 0 ? issuesTable(req, u.report) : ''}

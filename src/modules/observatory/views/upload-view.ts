@@ -5,7 +5,7 @@ import { errorSummary, type FormState } from '../../../kernel/web/forms.ts';
 import type { Dataset } from '../data/repository.ts';
 import type { Upload } from '../data/uploads-repository.ts';
 import { COLUMN_USES } from '../http/mapping-form.ts';
-import { detailRow, formatNumber, issuesTable, textOf } from './components.ts';
+import { detailRow, formatNumber, issuesTable, textOf, scrollable } from './components.ts';
 import { newDatasetFields } from './new-dataset-fields.ts';
 
 /** What the page of an uploaded file shows. */
@@ -52,7 +52,7 @@ function mappingForm(req: FastifyRequest, view: UploadView, state: FormState): S
     <p>${t('observatory.staff.mapping.lead')}</p>
     ${errorSummary(req, state, labels)}
     <form method="post" action="${href(req, `/observatory/manage/uploads/${view.upload.id}/mapping`)}">${csrfField(req)}
-      <div class="table-responsive"><table class="table table-sm align-middle">
+      ${scrollable(t('observatory.staff.mapping.title'), html`<table class="table table-sm align-middle">
         <caption>${t('observatory.staff.mapping.caption')}</caption>
         <thead><tr><th scope="col">${t('observatory.staff.mapping.column')}</th><th scope="col">${t('observatory.staff.mapping.sample')}</th>
           <th scope="col">${t('observatory.staff.mapping.use')}</th><th scope="col">${t('observatory.staff.mapping.labelsFor')}</th></tr></thead>
@@ -63,7 +63,7 @@ function mappingForm(req: FastifyRequest, view: UploadView, state: FormState): S
             <td>${select(req, state, `use_${i}`, labels[`use_${i}`]!, COLUMN_USES.map((u) => ({ value: u, label: t(`observatory.staff.mapping.uses.${u}`) })))}</td>
             <td>${select(req, state, `labelof_${i}`, labels[`labelof_${i}`]!, columnChoices)}</td>
           </tr>`,
-        )}</tbody></table></div>
+        )}</tbody></table>`)}
       <div class="row">
         ${globalSelect(req, state, 'encoding', t('observatory.staff.mapping.encoding'), ['auto', 'utf-8', 'windows-1252'].map((e) => ({ value: e, label: t(`observatory.staff.mapping.encodings.${e}`) })))}
         ${globalSelect(req, state, 'decimal', t('observatory.staff.mapping.decimal'), [{ value: '.', label: t('observatory.staff.mapping.decimalPoint') }, { value: ',', label: t('observatory.staff.mapping.decimalComma') }])}
@@ -102,11 +102,11 @@ export function uploadView(req: FastifyRequest, view: UploadView): SafeHtml {
     </dl>
     ${u.status === 'failed' && u.error ? html`<div class="alert alert-danger" role="alert">${t('observatory.staff.progress.failed')} <code>${u.error}</code></div>` : ''}
     <h2 class="h3">${t('observatory.staff.upload.preview')}</h2>
-    <div class="table-responsive"><table class="table table-sm table-bordered">
+    ${scrollable(t('observatory.staff.upload.preview'), html`<table class="table table-sm table-bordered">
       <caption>${t('observatory.staff.upload.previewCaption', { count: view.rows.length })}</caption>
       <thead><tr>${view.header.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
       <tbody>${view.rows.map((r) => html`<tr>${view.header.map((_, i) => html`<td>${r[i] ?? ''}</td>`)}</tr>`)}</tbody>
-    </table></div>
+    </table>`)}
     ${view.mapping ? mappingForm(req, view, view.mapping) : ''}
     <h2 class="h3 mt-4" id="report">${t('observatory.staff.report.title')}</h2>
     ${!isChecked
