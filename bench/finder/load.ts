@@ -23,13 +23,14 @@ let errors = 0;
 let bodyBytes = 0;
 let isMeasuring = false;
 let isStopped = false;
-function once(path) {
+function once(path, cookie) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const request = http.request({ host: url.hostname, port: url.port, path, agent, headers: { 'accept-encoding': 'br, gzip', 'accept-language': 'it' } }, (response) => {
+    const request = http.request({ host: url.hostname, port: url.port, path, agent, headers: { 'accept-encoding': 'br, gzip', 'accept-language': 'it', cookie } }, (response) => {
+      const set = response.headers['set-cookie'];
       let bytes = 0;
       response.on('data', (chunk) => { bytes += chunk.length; });
-      response.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, status: response.statusCode, bytes }));
+      response.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, status: response.statusCode, bytes, cookie: set ? set.map((c) => c.split(';')[0]).join('; ') : '' }));
       response.on('error', () => resolve({ ms: 0, status: 0, bytes: 0 }));
     });
     request.on('error', () => resolve({ ms: 0, status: 0, bytes: 0 }));
@@ -38,8 +39,11 @@ function once(path) {
 }
 async function loop(index) {
   let i = index;
+  let cookie = '';
   while (!isStopped) {
-    const result = await once(paths[i++ % paths.length]);
+    const result = await once(paths[i++ % paths.length], cookie);
+    // Like a browser, keep the cookie the first page set (the anti-forgery seed).
+    if (result.cookie) cookie = result.cookie;
     if (!isMeasuring || isStopped) continue;
     statuses[result.status] = (statuses[result.status] || 0) + 1;
     if (result.status !== 200) errors++;

@@ -41,7 +41,7 @@ const SEARCHES = [
   '/it/services',
   '/it/services?q=permeso+di+sogiorno',
   `/it/services?need=${needTermId('documents')}&province=237`,
-  `/it/services?municipality=Palermo&language=ar`,
+  `/it/services?municipality=Bologna&language=ar`,
   '/it/services?free=true&open=true',
   '/it/services?lat=45.464&lon=9.190&radius=10',
   '/it/services?q=corsi+italiano&page=2',
@@ -90,7 +90,7 @@ try {
   const config = { ...loadConfig({ NODE_ENV: 'development' }), seedDemo: false, logLevel: 'silent', port: 0 };
   const crocevia = await createCrocevia({ config, modules, database: bench.database, logger: createLogger('silent') });
   const seeded = await seedPublishedServices(bench.database.db, count);
-  out(`Seeded ${count} published services (${seeded.rows} finder rows) directly into the tables and the projection in ${(seeded.ms / 1000).toFixed(1)} s`);
+  out(`Seeded ${count} published services (${seeded.rows} finder rows) directly into the tables and the projection in ${(seeded.ms / 1000).toFixed(1)} s (${Object.entries(seeded.phases).map(([phase, t]) => `${phase} ${(t / 1000).toFixed(1)} s`).join(', ')})`);
   const sockets = new Set<Socket>();
   crocevia.app.server.on('connection', (socket: Socket) => sockets.add(socket));
   await crocevia.app.listen({ host: '127.0.0.1', port: 0 });
@@ -98,20 +98,23 @@ try {
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   for (const search of SEARCHES) {
     const res = await fetch(baseUrl + search);
-    const found = /(\d+|Più di [\d.]+) servizi|servizi trovati|Nessun servizio/.exec(await res.text());
-    out(`  ${res.status} ${search} — ${found?.[0] ?? ''}`);
+    const heading = /<h2 id="results-heading" class="h4">([^<]*)/.exec(await res.text());
+    out(`  ${res.status} ${search} — ${heading?.[1]?.trim() ?? ''}`);
   }
 
   out('');
   out('Bare queries: the use case behind each page (vocabulary lookup for typos, the page of results, the count), no HTTP, no HTML.');
-  out(`  1 at a time:        ${summary(await timeBareQueries(bench.database, 1, 5000))}`);
+  const sequential = await timeBareQueries(bench.database, 1, 5000);
+  out(`  1 at a time:        ${summary(sequential)}`);
   const bare = await timeBareQueries(bench.database, connections, seconds * 1000);
   out(`  ${connections} at a time:       ${summary(bare)}; ${(bare.length / seconds).toFixed(0)} searches/s`);
 
   out('');
-  out(`HTTP: ${connections} keep-alive connections cycling through ${SEARCHES.length} finder URLs (accept-encoding br), 2 s warm-up, then ${seconds} s; load loop in a worker thread.`);
+  out(`HTTP: keep-alive connections cycling through the ${SEARCHES.length} finder URLs (accept-encoding br, cookies kept), a warm-up, then ${seconds} s (5 s for 1 connection); load loop in a worker thread.`);
+  const single = await runLoad({ baseUrl, paths: SEARCHES, connections: 1, warmupSeconds: 1, seconds: 5, maxRequests: 200_000 });
+  out(`  1 connection       ${summary(single.latenciesMs)}; HTTP / bare at 1: p50 ×${(percentile(single.latenciesMs, 0.5) / percentile(sequential, 0.5)).toFixed(2)}, p95 ×${(percentile(single.latenciesMs, 0.95) / percentile(sequential, 0.95)).toFixed(2)}`);
   const load = await runLoad({ baseUrl, paths: SEARCHES, connections, warmupSeconds: 2, seconds, maxRequests: 200_000 });
-  out(`  latency            ${summary(load.latenciesMs)}`);
+  out(`  ${connections} connections     ${summary(load.latenciesMs)}`);
   out(`  throughput         ${(load.latenciesMs.length / load.seconds).toFixed(0)} pages/s; errors ${load.errors}; statuses ${JSON.stringify(load.statuses)}; mean page ${(load.bodyBytes / Math.max(1, load.latenciesMs.length) / 1024).toFixed(1)} kB compressed`);
   const p50 = percentile(load.latenciesMs, 0.5) / percentile(bare, 0.5);
   const p95 = percentile(load.latenciesMs, 0.95) / percentile(bare, 0.95);

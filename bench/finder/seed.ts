@@ -61,7 +61,7 @@ async function inBatches<T>(rows: T[], size: number, write: (batch: T[]) => Prom
  * addresses, services with their published snapshot, places, needs, languages, hours) and their finder rows
  * (built by the same projection code the refresher uses), in a fresh database. Returns the time it took.
  */
-export async function seedPublishedServices(db: Db, count: number): Promise<{ ms: number; rows: number }> {
+export async function seedPublishedServices(db: Db, count: number): Promise<{ ms: number; rows: number; phases: Record<string, number> }> {
   const started = performance.now();
   const next = random(20261126);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
@@ -141,8 +141,11 @@ export async function seedPublishedServices(db: Db, count: number): Promise<{ ms
     };
     projection.push(...projectService({ snapshot, organisation: { id: organisation.id, name: organisation.name, website: organisation.website, email: null }, locations: new Map([[locationId, location]]), municipalities, terms }));
   }
+  const phases: Record<string, number> = { generate: performance.now() - started };
+  const mark = (name: string, from: number) => (phases[name] = performance.now() - from);
   await db.transaction().execute(async (trx) => {
     const t = directoryDb(trx);
+    let from = performance.now();
     await inBatches(services, 500, (batch) => t.insertInto('directory_services').values(batch as never).execute());
     await inBatches(locations, 2000, (batch) => t.insertInto('directory_locations').values(batch as never).execute());
     await inBatches(addresses, 2000, (batch) => t.insertInto('directory_addresses').values(batch as never).execute());
@@ -150,9 +153,16 @@ export async function seedPublishedServices(db: Db, count: number): Promise<{ ms
     await inBatches(attributes, 3000, (batch) => t.insertInto('directory_attributes').values(batch as never).execute());
     await inBatches(languages, 3000, (batch) => t.insertInto('directory_languages').values(batch as never).execute());
     await inBatches(schedules, 3000, (batch) => t.insertInto('directory_schedules').values(batch as never).execute());
+    mark('tables', from);
+    from = performance.now();
     await inBatches(projection, 250, (batch) => searchRepository.insertRows(trx, batch));
+    mark('projection', from);
+    from = performance.now();
     await searchRepository.addWordsOf(trx);
+    mark('vocabulary', from);
   });
-  await sql`analyze`.execute(db);
-  return { ms: performance.now() - started, rows: projection.length };
+  const from = performance.now();
+  await sql`vacuum analyze`.execute(db);
+  mark('vacuum analyze', from);
+  return { ms: performance.now() - started, rows: projection.length, phases };
 }

@@ -56,8 +56,11 @@ export interface PublicPlace {
   longitude: number | null;
 }
 
-/** Counting stops here: beyond it the page says "more than" and asks for a filter. */
-export const COUNT_CAP = 1000;
+/**
+ * Counting stops here: beyond it the page says "more than" and asks for a filter, and results are listed by
+ * name rather than ranked (ranking reads every match's search vectors: a few ms for hundreds, too slow for thousands).
+ */
+export const COUNT_CAP = 200;
 
 const each = (groups: SearchFilter['wordGroups'], config: 'italian' | 'simple', keep: (word: string) => boolean): RawBuilder<unknown> => {
   const parts = groups
@@ -79,7 +82,7 @@ function conditionsOf(f: SearchFilter): RawBuilder<unknown>[] {
   else if (f.provinceCode) where.push(sql`s.province_code = ${f.provinceCode}`);
   if (f.languageCode) where.push(sql`s.language_codes @> array[${f.languageCode}]::text[]`);
   if (f.isFree) where.push(sql`s.is_free`);
-  if (f.isOpenNow) where.push(sql`directory_is_open(s.weekly_minutes, s.exceptions, ${f.clock.date}::date, ${f.clock.minuteOfWeek}::int, ${f.clock.minuteOfDay}::int)`);
+  if (f.isOpenNow) where.push(isOpen(f.clock));
   if (f.near) {
     const { latitude: lat, longitude: lon, radiusKm } = f.near;
     const dLat = radiusKm / 111.2;
@@ -89,6 +92,11 @@ function conditionsOf(f: SearchFilter): RawBuilder<unknown>[] {
   }
   return where;
 }
+
+// Most places have no exceptions: answer them with the weekly ranges and call the function for the others only.
+const isOpen = (clock: LocalClock) =>
+  sql<boolean>`(case when s.exceptions = '[]'::jsonb then s.weekly_minutes @> ${clock.minuteOfWeek}::int
+    else directory_is_open(s.weekly_minutes, s.exceptions, ${clock.date}::date, ${clock.minuteOfWeek}::int, ${clock.minuteOfDay}::int) end)`;
 
 const queries = (f: SearchFilter) =>
   sql`(select ${each(f.wordGroups, 'italian', () => true)} as italian, ${each(f.wordGroups, 'simple', (w) => f.contentWords.has(w))} as other) q`;
@@ -185,44 +193,46 @@ export const searchRepository = {
   },
 
   /**
-   * For each word (unaccented), whether the vocabulary has it and up to three close words it has. The
-   * candidates share a trigram with the word (a regular expression the trigram index answers); pg_trgm's
-   * % operator is not used because PGlite's build mishandles it.
+   * For each word, its unaccented form, whether the vocabulary has it, and up to three close words it has,
+   * with their similarity. Candidates must share a trigram with the word (`pattern`, a regular expression
+   * the trigram index answers); pg_trgm's % operator is not used because PGlite's build mishandles it.
    */
-  async listSimilarWords(db: Db, words: string[]): Promise<{ word: string; isKnown: boolean; similar: string[] }[]> {
+  async listSimilarWords(db: Db, words: { word: string; pattern: string | null }[]): Promise<{ word: string; isKnown: boolean; similar: { word: string; score: number }[] }[]> {
     if (words.length === 0) return [];
-    const { rows } = await sql<{ word: string; is_known: boolean; similar: string[] }>`
-      select q.word, exists (select 1 from directory_search_words w where w.word = q.word) as is_known,
-        array(select w.word from directory_search_words w
-              where length(q.word) >= 4 and w.word ~ q.pattern and abs(length(w.word) - length(q.word)) <= 3 and similarity(w.word, q.word) >= 0.45
-              order by similarity(w.word, q.word) desc, w.word limit 3) as similar
-      from (select word, '(' || array_to_string(array(select substr(word, i, 3) from generate_series(1, length(word) - 2) i), '|') || ')' as pattern
-            from (select distinct directory_unaccent(x) as word from unnest(${words}::text[]) x) u) q`.execute(db);
-    return rows.map((r) => ({ word: r.word, isKnown: r.is_known, similar: r.similar }));
+    const branches = words.map(
+      ({ word, pattern }) => sql`select u.word, exists (select 1 from directory_search_words w where w.word = u.word) as is_known, c.words, c.scores
+        from (select directory_unaccent(${word}) as word) u
+        left join lateral (
+          select array_agg(t.word order by t.score desc, t.word) as words, array_agg(t.score order by t.score desc, t.word) as scores
+          from (select w.word, similarity(w.word, u.word) as score from directory_search_words w
+                where ${pattern !== null} and w.word ~ ${pattern ?? ''} and abs(length(w.word) - length(u.word)) <= 3 and similarity(w.word, u.word) >= 0.5
+                order by score desc, w.word limit 3) t
+        ) c on true`,
+    );
+    const { rows } = await sql<{ word: string; is_known: boolean; words: string[] | null; scores: number[] | null }>`${sql.join(branches, sql` union all `)}`.execute(db);
+    return rows.map((r) => ({ word: r.word, isKnown: r.is_known, similar: (r.words ?? []).map((word, i) => ({ word, score: Number(r.scores?.[i] ?? 0) })) }));
   },
 
-  /** A page of results and how many there are (counted up to COUNT_CAP + 1). */
+  /** A page of results and how many there are (counted up to COUNT_CAP + 1): nearest first, best match first, or by name. */
   async search(db: Db, f: SearchFilter): Promise<{ hits: SearchHit[]; total: number }> {
-    const hasText = f.wordGroups.length > 0;
+    const count = await sql<{ n: string }>`select count(*) as n from (select 1 from directory_search s, ${queries(f)} ${whereOf(f)} limit ${COUNT_CAP + 1}) c`.execute(db);
+    const total = Number(count.rows[0]?.n ?? 0);
+    if (total === 0) return { hits: [], total };
+    const isRanked = f.wordGroups.length > 0 && total <= COUNT_CAP;
     const distance = f.near ? sql`earth_distance(ll_to_earth(${f.near.latitude}, ${f.near.longitude}), ll_to_earth(s.latitude, s.longitude))` : sql`null::float8`;
     const order = f.near
       ? sql`distance_m, s.sort_name, s.id`
-      : hasText
+      : isRanked
         ? sql`ts_rank(s.search_it, q.italian) + ts_rank(s.search_other, q.other) desc, s.sort_name, s.id`
         : sql`s.sort_name, s.service_id, s.id`;
-    const [page, count] = await Promise.all([
-      sql<SearchHit>`
-        select s.service_id as "serviceId", s.location_id as "locationId", s.region_code as "regionCode", s.name, s.summary, s.organisation, s.location,
-          s.municipality_name as "municipalityName", s.latitude, s.longitude, s.need_ids as "needIds", s.language_codes as "languageCodes",
-          s.is_free as "isFree", s.weekly_minutes <> '{}'::int4multirange or jsonb_array_length(s.exceptions) > 0 as "hasHours",
-          directory_is_open(s.weekly_minutes, s.exceptions, ${f.clock.date}::date, ${f.clock.minuteOfWeek}::int, ${f.clock.minuteOfDay}::int) as "isOpenNow",
-          ${distance} as distance_m
-        from directory_search s, ${queries(f)} ${whereOf(f)}
-        order by ${order} limit ${f.limit} offset ${f.offset}`.execute(db),
-      sql<{ n: string }>`select count(*) as n from (select 1 from directory_search s, ${queries(f)} ${whereOf(f)} limit ${COUNT_CAP + 1}) c`.execute(db),
-    ]);
-    const hits = page.rows.map(({ distance_m, ...hit }: SearchHit & { distance_m?: number | null }) => ({ ...hit, distanceMetres: distance_m ?? null }));
-    return { hits, total: Number(count.rows[0]?.n ?? 0) };
+    const page = await sql<SearchHit & { distance_m: number | null }>`
+      select s.service_id as "serviceId", s.location_id as "locationId", s.region_code as "regionCode", s.name, s.summary, s.organisation, s.location,
+        s.municipality_name as "municipalityName", s.latitude, s.longitude, s.need_ids as "needIds", s.language_codes as "languageCodes",
+        s.is_free as "isFree", s.weekly_minutes <> '{}'::int4multirange or jsonb_array_length(s.exceptions) > 0 as "hasHours",
+        ${isOpen(f.clock)} as "isOpenNow", ${distance} as distance_m
+      from directory_search s, ${queries(f)} ${whereOf(f)}
+      order by ${order} limit ${f.limit} offset ${f.offset}`.execute(db);
+    return { hits: page.rows.map(({ distance_m, ...hit }) => ({ ...hit, distanceMetres: distance_m ?? null })), total };
   },
 
   /** The languages spoken at published services (ISO 639 codes). */

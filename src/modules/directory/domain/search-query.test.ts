@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentWords, foldName, matchMunicipality, parseFinderQuery, placeLabel, wordsOf, type PlaceOption } from './search-query.ts';
+import { contentWords, foldName, matchMunicipality, parseFinderQuery, placeLabel, trigramPattern, wordsOf, type PlaceOption } from './search-query.ts';
 
 describe('parseFinderQuery', () => {
   it('reads an empty query as "everything, page 1"', () => {
@@ -72,6 +72,18 @@ describe('words', () => {
   it('leaves out function words for the non-Italian branch', () => {
     expect(contentWords(['aide', 'pour', 'les', 'familles'])).toEqual(['aide', 'familles']);
     expect(contentWords(['legal', 'aid', 'for', 'families'])).toEqual(['legal', 'aid', 'families']);
+  });
+});
+
+describe('trigramPattern', () => {
+  it('lists the trigrams of a word, accents folded, for the trigram index to find close words', () => {
+    expect(trigramPattern('permeso')).toBe('(per|erm|rme|mes|eso)');
+    expect(trigramPattern('Città')).toBe('(cit|itt|tta)');
+    expect(trigramPattern('straße')).toBe('(str|tra|ras|ass|sse)');
+  });
+
+  it('leaves short words alone', () => {
+    expect(trigramPattern('asl')).toBeNull();
   });
 });
 

@@ -144,6 +144,29 @@ export function parseFinderQuery(raw: Record<string, unknown>): { input: FinderI
   return { input, query, errors };
 }
 
+const LIGATURES: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i' };
+
+/** Words shorter than this are not corrected: too many words are close to them. */
+export const MIN_CORRECTED_LENGTH = 4;
+
+/**
+ * The regular expression of a word's trigrams, "(per|erm|rme|…)", which a trigram index answers with the
+ * words sharing at least one of them; null for a word too short to correct. Accents are folded as the
+ * database's unaccent folds them (the vocabulary is stored unaccented).
+ */
+export function trigramPattern(word: string): string | null {
+  const folded = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ßæœøłđı]/g, (c) => LIGATURES[c] ?? c);
+  const letters = [...folded];
+  if (letters.length < MIN_CORRECTED_LENGTH) return null;
+  const trigrams = new Set<string>();
+  for (let i = 0; i + 3 <= letters.length; i++) trigrams.add(letters.slice(i, i + 3).join('').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return `(${[...trigrams].join('|')})`;
+}
+
 /** Folds a place name for comparison: no accents, one kind of apostrophe, single spaces, lowercase. */
 export function foldName(value: string): string {
   return value

@@ -104,8 +104,15 @@ export function compactBoundaries(all: BoundaryCollection, regionCode: string): 
   };
 }
 
-/** Reads the finder's files once (Leaflet straight from node_modules/leaflet/dist). */
+let built: FinderAssets | null = null;
+
+/** Reads and compresses the finder's files once per process (Leaflet straight from node_modules/leaflet/dist). */
 export function buildFinderAssets(): FinderAssets {
+  built ??= readFinderAssets();
+  return built;
+}
+
+function readFinderAssets(): FinderAssets {
   const files = new Map<string, FinderAsset>();
   const js = 'text/javascript; charset=utf-8';
   const css = 'text/css; charset=utf-8';

@@ -7,7 +7,6 @@ import { pickText } from '../../../kernel/i18n/content.ts';
 import { isLocale, PUBLIC_LOCALES } from '../../../kernel/i18n/locales.ts';
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 import { sendPage } from '../../../kernel/web/layout.ts';
-import { territory } from '../../territory/index.ts';
 import { romeClock } from '../domain/open-now.ts';
 import { parseFinderQuery } from '../domain/search-query.ts';
 import { listAreaServices } from '../use-cases/list-area-services.ts';
@@ -75,7 +74,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: ModuleContext): 
     const result = await searchServices({ db, query, errors, catalog, now: nowOf(req) });
     const [needs, provinces, spoken, languageNames] = await Promise.all([catalog.needs(), catalog.provinces(), catalog.spokenLanguages(), catalog.languageNames(req.locale)]);
     const province = provinces.find((p) => p.code === (result.place?.kind === 'province' ? result.place.code : result.place?.place.provinceCode));
-    const municipalities = province && result.place?.kind === 'province' ? (await territory.listMunicipalities(db, { provinceCode: province.code, limit: 500, offset: 0 })).items.map((m) => m.name) : [];
+    const municipalities = province && result.place?.kind === 'province' ? (await catalog.municipalities()).inProvince(province.code).map((m) => m.name) : [];
     const regionCodes = province ? [province.regionCode] : result.hits.filter((h) => h.latitude !== null).map((h) => h.regionCode);
     const languages = spoken.map((code) => languageNames.get(code) ?? { code, name: code, autonym: code });
     // A search's title says what was searched, so that saved searches can be told apart offline.

@@ -2,6 +2,7 @@ import type { Db } from '../../../kernel/db/database.ts';
 import type { Locale } from '../../../kernel/i18n/locales.ts';
 import { territory, type Province } from '../../territory/index.ts';
 import { searchRepository } from '../data/search-repository.ts';
+import { foldName, trigramPattern, type PlaceOption } from '../domain/search-query.ts';
 import { taxonomyRepository, type TermItem } from '../data/taxonomy-repository.ts';
 import { NEEDS_TAXONOMY_ID } from '../reference/needs-taxonomy.ts';
 import { projectionGeneration } from './refresh-search-projection.ts';
@@ -21,10 +22,29 @@ export interface FinderCatalog {
   spokenLanguages(): Promise<string[]>;
   /** Every language named in a page language, by code. */
   languageNames(locale: Locale): Promise<Map<string, NamedLanguage>>;
+  /** Every municipality with the plate code of its province, by folded name and by ISTAT code (for reading the place typed). */
+  municipalities(): Promise<MunicipalityIndex>;
+  /** For each word: its unaccented form, whether the published text has it, and the close words it has. */
+  similarWords(words: string[]): Promise<SimilarWords[]>;
+}
+
+/** The municipalities, indexed the two ways a person types them. */
+export interface MunicipalityIndex {
+  byName: Map<string, PlaceOption[]>;
+  byCode: Map<string, PlaceOption>;
+  inProvince(provinceCode: string): PlaceOption[];
+}
+
+/** A word of a search and the vocabulary words it may have been meant as. */
+export interface SimilarWords {
+  word: string;
+  isKnown: boolean;
+  similar: { word: string; score: number }[];
 }
 
 // Other processes on the same database publish too: lists that change with publications expire.
 const SHARED_TTL_MS = 30_000;
+const MAX_CACHED_WORDS = 5000;
 
 /** Caches the finder's lists: reference data for the life of the process, publication-dependent lists briefly. */
 export function createFinderCatalog(db: Db): FinderCatalog {
@@ -32,6 +52,8 @@ export function createFinderCatalog(db: Db): FinderCatalog {
   let spoken: { at: number; generation: number; value: Promise<string[]> } | null = null;
   let provinces: Promise<Province[]> | null = null;
   const names = new Map<Locale, Promise<Map<string, NamedLanguage>>>();
+  let municipalities: Promise<MunicipalityIndex> | null = null;
+  let words: { at: number; generation: number; value: Map<string, SimilarWords> } | null = null;
   const isFresh = (entry: { at: number; generation: number } | null) => entry !== null && entry.generation === projectionGeneration() && Date.now() - entry.at < SHARED_TTL_MS;
   const remember = <T>(load: () => Promise<T>, onError: () => void): Promise<T> => {
     const value = load();
@@ -54,6 +76,25 @@ export function createFinderCatalog(db: Db): FinderCatalog {
         spoken = { at: Date.now(), generation: projectionGeneration(), value: remember(() => searchRepository.listSpokenLanguages(db), () => (spoken = null)) };
       }
       return spoken!.value;
+    },
+    municipalities() {
+      municipalities ??= remember(async () => {
+        const plates = new Map((await this.provinces()).map((p) => [p.code, p.carCode]));
+        const { items } = await territory.listMunicipalities(db, { limit: 100_000, offset: 0 });
+        const all = items.map((m): PlaceOption => ({ code: m.code, name: m.name, provinceCode: m.provinceCode, carCode: plates.get(m.provinceCode) ?? '' }));
+        const byName = new Map<string, PlaceOption[]>();
+        for (const m of all) byName.set(foldName(m.name), [...(byName.get(foldName(m.name)) ?? []), m]);
+        return { byName, byCode: new Map(all.map((m) => [m.code, m])), inProvince: (code) => all.filter((m) => m.provinceCode === code) };
+      }, () => (municipalities = null));
+      return municipalities;
+    },
+    async similarWords(asked) {
+      if (!isFresh(words) || words!.value.size > MAX_CACHED_WORDS) words = { at: Date.now(), generation: projectionGeneration(), value: new Map() };
+      const cache = words!.value;
+      const missing = [...new Set(asked)].filter((w) => !cache.has(w));
+      const found = await searchRepository.listSimilarWords(db, missing.map((word) => ({ word, pattern: trigramPattern(word) })));
+      missing.forEach((word, i) => cache.set(word, found[i]!));
+      return asked.map((w) => cache.get(w)!);
     },
     languageNames(locale) {
       let found = names.get(locale);

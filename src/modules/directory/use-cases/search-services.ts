@@ -1,9 +1,8 @@
 import type { Db } from '../../../kernel/db/database.ts';
 import type { FieldError } from '../../../kernel/http/errors.ts';
-import { territory } from '../../territory/index.ts';
 import { searchRepository, COUNT_CAP, type SearchHit } from '../data/search-repository.ts';
 import { romeClock, type LocalClock } from '../domain/open-now.ts';
-import { contentWords, matchMunicipality, PAGE_SIZE, type FinderQuery, type PlaceOption } from '../domain/search-query.ts';
+import { contentWords, foldName, matchMunicipality, PAGE_SIZE, type FinderQuery, type PlaceOption } from '../domain/search-query.ts';
 import type { FinderCatalog } from './load-finder-catalog.ts';
 
 /** Where the search is limited to, as resolved against the territory. */
@@ -25,22 +24,17 @@ export interface FinderResult {
   clock: LocalClock;
 }
 
-// Short words are too ambiguous to correct.
-const MIN_CORRECTED_LENGTH = 4;
-
-async function resolvePlace(options: { db: Db; query: FinderQuery; catalog: FinderCatalog; errors: FieldError[]; choices: PlaceOption[] }): Promise<SearchPlace | null> {
-  const { db, query, catalog, errors } = options;
+async function resolvePlace(options: { query: FinderQuery; catalog: FinderCatalog; errors: FieldError[]; choices: PlaceOption[] }): Promise<SearchPlace | null> {
+  const { query, catalog, errors } = options;
   const provinces = await catalog.provinces();
   const province = query.provinceCode ? provinces.find((p) => p.code === query.provinceCode) : undefined;
   if (query.provinceCode && !province) errors.push({ field: 'province', messageKey: 'directory.finder.errors.province' });
   if (!query.municipality) return province ? { kind: 'province', code: province.code, name: province.name, regionCode: province.regionCode } : null;
 
-  const plates = new Map(provinces.map((p) => [p.code, p.carCode]));
-  const namePart = query.municipality.replace(/\s*\([A-Za-z]{2}\)$/, '');
-  const found = /^\d{6}$/.test(namePart)
-    ? [await territory.findMunicipality(db, namePart)].filter((m) => m !== null)
-    : (await territory.listMunicipalities(db, { query: namePart, provinceCode: province?.code, limit: 200, offset: 0 })).items;
-  const candidates: PlaceOption[] = found.map((m) => ({ code: m.code, name: m.name, provinceCode: m.provinceCode, carCode: plates.get(m.provinceCode) ?? '' }));
+  const index = await catalog.municipalities();
+  const typed = query.municipality.trim();
+  const named = /^\d{6}$/.test(typed) ? [index.byCode.get(typed)].filter((m) => m !== undefined) : (index.byName.get(foldName(typed.replace(/\s*\([A-Za-z]{2}\)$/, ''))) ?? []);
+  const candidates = province ? named.filter((m) => m.provinceCode === province.code) : named;
   const match = matchMunicipality(query.municipality, candidates);
   if (match.kind === 'none') {
     errors.push({ field: 'municipality', messageKey: province ? 'directory.finder.errors.municipalityNotInProvince' : 'directory.finder.errors.municipalityUnknown', values: { value: query.municipality, province: province?.name ?? '' } });
@@ -63,17 +57,19 @@ export async function searchServices(options: { db: Db; query: FinderQuery; erro
   const errors = [...options.errors];
   const clock = romeClock(options.now);
   const choices: PlaceOption[] = [];
-  const place = await resolvePlace({ db, query, catalog, errors, choices });
+  const place = await resolvePlace({ query, catalog, errors, choices });
   if (query.needId && !(await catalog.needs()).some((t) => t.id === query.needId)) errors.push({ field: 'need', messageKey: 'directory.finder.errors.need' });
   if (query.languageCode && !(await catalog.spokenLanguages()).includes(query.languageCode)) errors.push({ field: 'language', messageKey: 'directory.finder.errors.language' });
   const empty: FinderResult = { errors, hits: [], total: 0, isTotalCapped: false, pageCount: 0, place, municipalityChoices: choices, corrections: [], clock };
   if (errors.length) return empty;
 
-  const similar = await searchRepository.listSimilarWords(db, query.words);
+  const similar = await catalog.similarWords(query.words);
   const corrections: string[] = [];
+  // A word the published text lacks is searched with its closest words too (within 0.1 of the best).
   const wordGroups = similar.map((s) => {
-    const alternatives = s.isKnown || [...s.word].length < MIN_CORRECTED_LENGTH ? [] : s.similar.filter((w) => w !== s.word);
-    corrections.push(...alternatives);
+    const best = s.similar[0]?.score ?? 0;
+    const alternatives = s.isKnown ? [] : s.similar.filter((c) => c.word !== s.word && c.score >= best - 0.1).map((c) => c.word);
+    if (alternatives[0]) corrections.push(alternatives[0]);
     return { word: s.word, alternatives };
   });
   const { hits, total } = await searchRepository.search(db, {

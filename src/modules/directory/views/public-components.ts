@@ -4,10 +4,21 @@ import { directionOf, type Locale } from '../../../kernel/i18n/locales.ts';
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 import { SERVICE_TIME_ZONE } from '../domain/open-now.ts';
 
+// Building an Intl formatter costs far more than using one: keep one per language and kind.
+const formatters = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  let found = formatters.get(key) as T | undefined;
+  if (found === undefined) {
+    found = make();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** The name of a language in the page's language ("italiano", "Italian", "الإيطالية"). */
 export function languageName(req: FastifyRequest, code: string): string {
   try {
-    return new Intl.DisplayNames([req.locale], { type: 'language' }).of(code) ?? code;
+    return cached(`names:${req.locale}`, () => new Intl.DisplayNames([req.locale], { type: 'language' })).of(code) ?? code;
   } catch {
     return code;
   }
@@ -39,31 +50,32 @@ export function fallbackNote(req: FastifyRequest, shown: ShownText | null): Safe
 /** A date ('YYYY-MM-DD' or an instant) in the page's language. */
 export function formatDate(locale: Locale, value: string | Date): string {
   const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: SERVICE_TIME_ZONE }).format(date);
+  return cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: SERVICE_TIME_ZONE })).format(date);
 }
 
 /** A date and time in the page's language, Italian time. */
 export function formatDateTime(locale: Locale, value: Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: SERVICE_TIME_ZONE }).format(value);
+  return cached(`datetime:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: SERVICE_TIME_ZONE })).format(value);
 }
 
 /** An 'HH:MM' opening time in the page's language. */
 export function formatTime(locale: Locale, time: string): string {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  if (hours === 24) return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 1, 23, 59));
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 1, hours, minutes));
+  const format = cached(`time:${locale}`, () => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }));
+  return hours === 24 ? format.format(Date.UTC(2026, 0, 1, 23, 59)) : format.format(Date.UTC(2026, 0, 1, hours, minutes));
 }
 
 /** The name of a weekday (0 = Monday) in the page's language. */
 export function weekdayName(locale: Locale, weekday: number): string {
   // 5 January 2026 is a Monday.
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5 + weekday, 12));
+  return cached(`weekday:${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })).format(Date.UTC(2026, 0, 5 + weekday, 12));
 }
 
 /** A distance in metres as the page's language writes it (metres under one kilometre). */
 export function formatDistance(locale: Locale, metres: number): string {
-  if (metres < 1000) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.max(50, Math.round(metres / 50) * 50));
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: metres < 10_000 ? 1 : 0 }).format(metres / 1000);
+  if (metres < 1000) return cached(`m:${locale}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 })).format(Math.max(50, Math.round(metres / 50) * 50));
+  const digits = metres < 10_000 ? 1 : 0;
+  return cached(`km${digits}:${locale}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: digits })).format(metres / 1000);
 }
 
 /** "Open now", "Closed now" or nothing when the hours are unknown. */

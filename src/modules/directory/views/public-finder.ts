@@ -39,16 +39,26 @@ export function finderQuery(input: FinderInput, changes: Partial<Record<keyof Fi
   return text ? `?${text}` : '';
 }
 
-const LABELS = (req: FastifyRequest): Record<string, string> => ({
-  q: req.t('directory.finder.form.q'),
-  need: req.t('directory.finder.form.need'),
-  province: req.t('directory.finder.form.province'),
-  municipality: req.t('directory.finder.form.municipality'),
-  language: req.t('directory.finder.form.language'),
-  near: req.t('directory.finder.form.nearMe'),
-  radius: req.t('directory.finder.form.radius'),
-  page: req.t('directory.finder.pagination.label'),
-});
+function labelsOf(req: FastifyRequest): Record<string, string> {
+  return {
+    q: req.t('directory.finder.form.q'),
+    need: req.t('directory.finder.form.need'),
+    province: req.t('directory.finder.form.province'),
+    municipality: req.t('directory.finder.form.municipality'),
+    language: req.t('directory.finder.form.language'),
+    near: req.t('directory.finder.form.nearMe'),
+    radius: req.t('directory.finder.form.radius'),
+    page: req.t('directory.finder.pagination.label'),
+  };
+}
+
+// The labels of a request's form, computed once per page.
+const labelCache = new WeakMap<FastifyRequest, Record<string, string>>();
+const LABELS = (req: FastifyRequest): Record<string, string> => {
+  let labels = labelCache.get(req);
+  if (!labels) labelCache.set(req, (labels = labelsOf(req)));
+  return labels;
+};
 
 function select(req: FastifyRequest, name: string, label: string, state: FormState, options: SafeHtml): SafeHtml {
   const error = state.errors.find((e) => e.field === name);
@@ -129,11 +139,19 @@ function searchForm(req: FastifyRequest, view: FinderView, state: FormState): Sa
   </form>`;
 }
 
+// The needs by id, built once per list of terms (the catalog hands the same list to every page).
+const needIndexes = new WeakMap<TermItem[], Map<string, TermItem>>();
+function needIndex(needs: TermItem[]): Map<string, TermItem> {
+  let index = needIndexes.get(needs);
+  if (!index) needIndexes.set(needs, (index = new Map(needs.map((t) => [t.id, t]))));
+  return index;
+}
+
 function resultItem(req: FastifyRequest, view: FinderView, hit: SearchHit): SafeHtml {
   const name = contentText(req, hit.name);
   const summary = pickText(hit.summary, req.locale);
   const organisation = contentText(req, hit.organisation.name);
-  const known = new Map(view.needs.map((t) => [t.id, t]));
+  const known = needIndex(view.needs);
   const specific = hit.needIds.filter((id) => known.has(id) && !hit.needIds.some((other) => known.get(other)?.parentId === id));
   const link = href(req, `/services/${hit.serviceId}`);
   const place = [hit.municipalityName, hit.location?.province ? `(${hit.location.province})` : ''].filter(Boolean).join(' ');
