@@ -8,6 +8,7 @@ import { stableUuid } from '../reference/stable-uuid.ts';
 import { buildDemo } from './build-demo.ts';
 import type { ResolvedTown } from './demo-owners.ts';
 import { DEMO_TOWNS } from './demo-places.ts';
+import { bringSearchProjectionUpToDate } from '../use-cases/refresh-search-projection.ts';
 
 const DEMO_REGIONS = ['08', '19'] as const;
 
@@ -47,5 +48,7 @@ export async function seedDirectoryDemo(ctx: ModuleContext): Promise<void> {
     await demoRepository.reviseAfterPublication(trx, revised, 'Da gennaio lo sportello è aperto anche il sabato mattina.', now);
     return rows.services.length;
   });
+  // The finder and the planning view read the projection: put the published demo there now, not at the next start.
+  await bringSearchProjectionUpToDate(ctx.db);
   ctx.logger.info({ services: count, ms: Date.now() - started }, 'directory demo loaded');
 }

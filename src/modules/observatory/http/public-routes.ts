@@ -6,11 +6,13 @@ import { territory as territories } from '../../territory/index.ts';
 import { renderChartSvg } from '../dashboards/chart-svg.ts';
 import type { Panel } from '../dashboards/panels.ts';
 import { renderPng } from '../dashboards/png.ts';
-import { formatValue, tableToCsv, tableToJson } from '../dashboards/tables.ts';
+import { formatValue, tableToCsv, tableToJson, unitOf } from '../dashboards/tables.ts';
 import { renderReportPdf } from '../dashboards/pdf-report.ts';
 import { registerOpenDataRoutes } from './opendata-routes.ts';
 import { readSuppressionThreshold } from '../indicators/suppression.ts';
 import { buildComparison, buildDashboard, resolveTerritory, type Territory } from '../use-cases/build-dashboard.ts';
+import { buildPlanning } from '../use-cases/build-planning.ts';
+import { planningView } from '../views/planning-view.ts';
 import { comparisonView, dashboardView, publicCrumbs } from '../views/public-dashboard-view.ts';
 import { suppressedMark } from '../views/public-panels.ts';
 
@@ -46,11 +48,19 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: ModuleContext): 
     return dashboard.map ? [{ ...dashboard.map.panel, mapSvg: dashboard.map.svg }, ...dashboard.panels] : dashboard.panels;
   }
 
+  /** The planning view of a region (404 for anything else). */
+  async function planningOf(req: FastifyRequest, code: string) {
+    const region = await territoryOf(ctx, req, code);
+    if (region.kind !== 'region') throw new NotFoundError();
+    return buildPlanning({ db: ctx.db, actor: req.actor, region, locale: req.locale, t: req.t, suppressBelow: threshold });
+  }
+
   async function panelOf(req: FastifyRequest, file: string, extensions: string[]): Promise<{ panel: Panel & { mapSvg?: string }; ext: string; territory: string }> {
     const match = /^([a-z0-9-]+)\.([a-z]+)$/.exec(file);
     const territory = String((req.query as { territory?: unknown }).territory ?? 'IT');
     if (!match || !extensions.includes(match[2]!)) throw new NotFoundError();
-    const panel = (await panelsFor(req, territory)).find((p) => p.key === match[1]);
+    const panels = match[1]!.startsWith('planning-') ? (await planningOf(req, territory)).panels : await panelsFor(req, territory);
+    const panel = panels.find((p) => p.key === match[1]);
     if (!panel) throw new NotFoundError();
     return { panel, ext: match[2]!, territory };
   }
@@ -107,10 +117,19 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: ModuleContext): 
       licenceLabel: req.t('observatory.public.source.licence'),
       formatCell: (table, row, column) => {
         const cell = table.rows[row]!.cells[column]!;
-        return cell.isSuppressed ? suppressedMark(threshold) : cell.value === null ? req.t('observatory.public.table.missing') : formatValue(cell.value, table.unit, req.locale);
+        return cell.isSuppressed ? suppressedMark(threshold) : cell.value === null ? req.t('observatory.public.table.missing') : formatValue(cell.value, unitOf(table, column), req.locale);
       },
     });
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="observatory-${code}.pdf"`).send(pdf);
+  });
+
+  app.get('/:lang/observatory/:territory/planning', async (req, reply) => {
+    const plan = await planningOf(req, (req.params as { territory: string }).territory);
+    return sendPage(reply, req, {
+      title: req.t('observatory.public.planning.title', { name: plan.regionName }),
+      breadcrumbs: [...publicCrumbs(req, null), { label: plan.regionName, path: `/observatory/${plan.regionCode}` }],
+      body: planningView(req, plan, { threshold }),
+    });
   });
 
   app.get('/:lang/observatory/:territory', async (req, reply) => sendDashboard(req, reply, (req.params as { territory: string }).territory));

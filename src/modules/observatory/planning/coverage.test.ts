@@ -4,7 +4,7 @@ import { languagesOf } from './citizenship-languages.ts';
 
 describe('planning arithmetic', () => {
   it('rates services per 10,000 foreign residents, counting a missing need as zero', () => {
-    const rates = rateServices([{ provinceCode: '237', needCode: 'health', needLabel: 'Salute', services: 12 }], new Map([['237', 120_000], ['036', null]]), ['health', 'housing']);
+    const rates = rateServices([{ provinceCode: '237', needCode: 'health', services: 12 }], new Map([['237', 120_000], ['036', null]]), ['health', 'housing']);
     expect(rates).toEqual([
       { provinceCode: '237', needCode: 'health', services: 12, residents: 120_000, perTenThousand: 1 },
       { provinceCode: '237', needCode: 'housing', services: 0, residents: 120_000, perTenThousand: 0 },

@@ -1,7 +1,19 @@
 // The planning view's arithmetic, pure: services per 10,000 foreign residents by province and need, and the
 // share of a province's main citizenships whose languages at least one service there speaks.
 import { languagesOf } from './citizenship-languages.ts';
-import type { LanguageSpoken, ServicesPerNeed } from './directory-port.ts';
+
+/** Published services of one province that answer one need (a code of the directory's needs taxonomy). */
+export interface ServicesPerNeed {
+  provinceCode: string;
+  needCode: string;
+  services: number;
+}
+
+/** A language (ISO 639 code) spoken by at least one published service of a province. */
+export interface LanguageSpoken {
+  provinceCode: string;
+  languageCode: string;
+}
 
 /** Services per 10,000 foreign residents of one province and need; null where residents are unknown. */
 export interface ServiceRate {

@@ -93,3 +93,27 @@ export async function storeCounts(t: TestApp): Promise<{ datasets: number; versi
   const r = rows[0]!;
   return { datasets: Number(r.datasets), versions: Number(r.versions), codes: Number(r.codes), observations: Number(r.observations) };
 }
+
+/** A minimal CSV reader (quoted fields, BOM) to compute expected figures straight from the shipped files. */
+export function readCsv(path: string): Record<string, string>[] {
+  const text = assetBytes(path).toString('utf8').replace(/^\uFEFF/, '');
+  const rows = text.split(/\r?\n/).filter(Boolean).map((line) => {
+    const out: string[] = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+        else if (ch === '"') quoted = false;
+        else field += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') out.push(field), (field = '');
+      else field += ch;
+    }
+    out.push(field);
+    return out;
+  });
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
+}

@@ -1,31 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { seedObservatoryDemo } from '../index.ts';
-import { assetBytes } from './helpers.ts';
-
-/** A minimal CSV reader (quoted fields, BOM) to compute expected figures straight from the shipped files. */
-function readCsv(path: string): Record<string, string>[] {
-  const text = assetBytes(path).toString('utf8').replace(/^\uFEFF/, '');
-  const rows = text.split(/\r?\n/).filter(Boolean).map((line) => {
-    const out: string[] = [];
-    let field = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i]!;
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
-        else if (ch === '"') quoted = false;
-        else field += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') out.push(field), (field = '');
-      else field += ch;
-    }
-    out.push(field);
-    return out;
-  });
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
-}
+import { readCsv } from './helpers.ts';
 
 const pop = readCsv('istat/DCIS_POPSTRBIL1_1_foreign_pop_balance_regions_provinces_2019-2023.csv');
 const inflows = readCsv('istat/ISTAT_legacy_DCIS_PERMSOGG1_nonEU_inflows_intl_protection_by_province_2019-2023.csv');

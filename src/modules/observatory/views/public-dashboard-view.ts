@@ -23,6 +23,8 @@ export function dashboardView(req: FastifyRequest, dashboard: Dashboard, options
     <ul class="list-inline">
       ${options.hasReport ? html`<li class="list-inline-item"><a href="${href(req, `/observatory/${code}/report.pdf`)}">${t('observatory.public.download.pdf', { name: territory.name })}</a></li>` : ''}
       <li class="list-inline-item"><a href="${href(req, `/observatory/compare?t=${code}`)}">${t('observatory.public.compare.link')}</a></li>
+      ${territory.kind === 'region' ? html`<li class="list-inline-item"><a href="${href(req, `/observatory/${code}/planning`)}">${t('observatory.public.planning.link')}</a></li>` : ''}
+      ${territory.kind === 'province' ? html`<li class="list-inline-item"><a href="${href(req, `/observatory/${territory.regionCode}/planning#province-${code}`)}">${t('observatory.public.planning.link')}</a></li>` : ''}
     </ul>
     ${dashboard.panels.length === 0 ? html`<p>${t('observatory.public.empty')}</p>` : ''}
     ${dashboard.map ? panelSection(req, dashboard.map.panel, { territory: code, threshold: options.threshold, svg: dashboard.map.svg }) : ''}

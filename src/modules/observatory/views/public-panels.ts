@@ -3,14 +3,14 @@ import { html, raw, type SafeHtml } from '../../../kernel/web/html.ts';
 import { href } from '../../../kernel/web/layout.ts';
 import { renderChartSvg } from '../dashboards/chart-svg.ts';
 import type { Panel, Source } from '../dashboards/panels.ts';
-import { formatValue, type Cell, type DataTable } from '../dashboards/tables.ts';
+import { formatValue, unitOf, type Cell, type DataTable, type Unit } from '../dashboards/tables.ts';
 
 /** What a suppressed count shows instead of its value ("<5"). */
 export function suppressedMark(threshold: number): string {
   return `<${threshold}`;
 }
 
-function cellText(req: FastifyRequest, cell: Cell, unit: DataTable['unit'], threshold: number): string {
+function cellText(req: FastifyRequest, cell: Cell, unit: Unit, threshold: number): string {
   if (cell.isSuppressed) return suppressedMark(threshold);
   return cell.value === null ? req.t('observatory.public.table.missing') : formatValue(cell.value, unit, req.locale);
 }
@@ -20,15 +20,16 @@ export function dataTable(req: FastifyRequest, table: DataTable, threshold: numb
   return html`<div class="table-responsive"><table class="table table-sm cv-data-table">
     <caption>${table.caption}</caption>
     <thead><tr><th scope="col">${table.rowHeading}</th>${table.columns.map((c) => html`<th scope="col" class="text-end">${c.label}</th>`)}</tr></thead>
-    <tbody>${table.rows.map((r) => html`<tr><th scope="row">${r.label}</th>${r.cells.map((c) => html`<td class="text-end">${cellText(req, c, table.unit, threshold)}</td>`)}</tr>`)}</tbody>
+    <tbody>${table.rows.map((r) => html`<tr><th scope="row">${r.label}</th>${r.cells.map((c, i) => html`<td class="text-end">${cellText(req, c, unitOf(table, i), threshold)}</td>`)}</tr>`)}</tbody>
   </table></div>`;
 }
 
 /** Sources and licence of a chart or table ("Fonte: Istat — CC BY 4.0"). */
 export function sourcesLine(req: FastifyRequest, sources: Source[]): SafeHtml {
   return html`${sources.map(
-    (s) => html`<p class="small mb-1">${s.attribution} — ${req.t('observatory.public.source.dataset')}: ${s.title} — ${req.t('observatory.public.source.licence')}:
-      ${s.licenceUrl ? html`<a href="${s.licenceUrl}" rel="license">${s.licence}</a>` : s.licence}</p>`,
+    (s) => html`<p class="small mb-1">${s.attribution} — ${req.t('observatory.public.source.dataset')}: ${s.title}${s.licence
+      ? html` — ${req.t('observatory.public.source.licence')}: ${s.licenceUrl ? html`<a href="${s.licenceUrl}" rel="license">${s.licence}</a>` : s.licence}`
+      : ''}</p>`,
   )}`;
 }
 
