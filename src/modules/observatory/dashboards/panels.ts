@@ -45,7 +45,7 @@ export function panelOf(result: IndicatorResult, options: { locale: Locale; t: T
   const { definition, rows } = result;
   if (rows.length === 0) return null;
   const { locale, t } = options;
-  const title = definition.title[locale === 'it' ? 'it' : 'en'];
+  const title = definition.title[locale];
   const times = [...new Set(rows.map((r) => r.time))].sort();
   const cellAt = new Map(rows.map((r) => [`${r.time}\u0000${r.group ?? ''}`, { value: r.value, isSuppressed: r.isSuppressed } satisfies Cell]));
   const cell = (time: string, group: string | null): Cell => cellAt.get(`${time}\u0000${group ?? ''}`) ?? { value: null, isSuppressed: false };
@@ -79,7 +79,7 @@ export function comparisonPanelOf(results: { place: string; name: string; result
   const first = results[0]?.result;
   if (!first || first.definition.keep !== null) return null;
   const { definition } = first;
-  const title = definition.title[options.locale === 'it' ? 'it' : 'en'];
+  const title = definition.title[options.locale];
   const times = [...new Set(results.flatMap((r) => r.result.rows.map((x) => x.time)))].sort();
   if (times.length === 0) return null;
   const cellOf = (i: number, time: string): Cell => {
@@ -100,7 +100,7 @@ export function placesPanelOf(result: IndicatorResult, options: { locale: Locale
   const rows = result.rows.filter((r) => r.group === null);
   const time = [...new Set(rows.map((r) => r.time))].sort().pop();
   if (!time) return null;
-  const title = `${result.definition.title[options.locale === 'it' ? 'it' : 'en']} (${time})`;
+  const title = `${result.definition.title[options.locale]} (${time})`;
   const latest = rows.filter((r) => r.time === time).sort((a, b) => options.nameOf(a.place).localeCompare(options.nameOf(b.place), options.locale));
   const table: DataTable = {
     caption: title, rowHeading: options.heading, unit: result.definition.unit,

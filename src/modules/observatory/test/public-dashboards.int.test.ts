@@ -47,6 +47,13 @@ describe('the public observatory', () => {
     expect(json.rows.find((r: { code: string }) => r.code === '2023').values.value).toBe(bologna);
   });
 
+  it('titles every chart in the page language', async () => {
+    const ar = (await t.app.inject({ url: '/ar/observatory/08' })).body;
+    expect(ar).toContain('المقيمون الأجانب في 1 يناير');
+    expect(ar).not.toContain('Foreign residents on 1 January');
+    expect((await t.app.inject({ url: '/zh/observatory/08' })).body).toContain('1 月 1 日的外籍居民');
+  });
+
   it('answers 404 for unknown territories', async () => {
     for (const code of ['99', '999', 'xyz', '08x']) expect((await t.app.inject({ url: `/it/observatory/${code}` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/it/observatory/data/foreign-residents.csv?territory=99' })).statusCode).toBe(404);
