@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PUBLIC_LOCALES, STAFF_LOCALES, type Locale } from '../src/kernel/i18n/locales.ts';
 import { createPagePool, expectNoProblems, findPageProblems, launchBrowser, newContext } from './support/browser.ts';
-import { DEMO_LOGINS, logIn } from './support/accounts.ts';
+import { DEMO_LOGINS, logIn, type DemoLogin } from './support/accounts.ts';
 import { discoverStaffPages } from './support/crawl.ts';
 
 const baseUrl = inject('baseUrl');
@@ -67,17 +67,17 @@ describe.concurrent('public pages in every language', () => {
 });
 
 describe.each(
-  Object.entries(DEMO_LOGINS)
+  Object.entries(DEMO_LOGINS as Record<string, DemoLogin>)
     .filter(([, login]) => login.isScannedForAccessibility)
     .flatMap(([who, login]) => STAFF_LOCALES.map((locale) => ({ who, login, locale }))),
 )('staff pages for the $who in $locale', ({ login, locale }) => {
-  it('every account and administration page has no WCAG 2.1 A/AA violation and the right language, direction and outline', async () => {
+  it('every staff page they reach (account, administration, services directory) has no WCAG 2.1 A/AA violation and the right language, direction and outline', async () => {
     const context = await newContext(browser, { locale });
     try {
       const withPage = createPagePool(context);
       await withPage((page) => logIn(page, baseUrl, { locale, email: login.email, password: login.password }));
-      const { pages, brokenLinks } = await withPage((page) => discoverStaffPages(page, baseUrl, locale));
-      expect(pages.length, 'account and admin pages discovered').toBeGreaterThan(3);
+      const { pages, brokenLinks } = await withPage((page) => discoverStaffPages(page, baseUrl, locale, login.scanRoots));
+      expect(pages.length, 'staff pages discovered').toBeGreaterThan(3);
       const audits = await Promise.all(pages.map((path) => withPage((page) => auditPage(page, path, locale, 200))));
       expectNoProblems([...brokenLinks, ...audits.flat()]);
     } finally {

@@ -57,6 +57,24 @@ describe('the module border check', () => {
     expect(checkBorders(root)[0]!.message).toContain('the kernel imports no module');
   });
 
+  it("flags SQL naming another module's table outside migrations and tests, but not a column that looks alike", () => {
+    const root = tree({
+      ...CLEAN,
+      'src/modules/b/data/migrations/001.ts': "import { sql } from 'kysely';\nexport const up = sql`create table b_people (id int); create table b_items (a_things_id int references a_things (id))`;\n",
+      'src/modules/a/data/migrations/001.ts': "import { sql } from 'kysely';\nexport const up = sql`create table a_things (id int, b_people_count int)`;\n",
+      'src/modules/a/data/people.ts': [
+        "import { sql, type Kysely } from 'kysely';",
+        'export const names = () => sql`select b_people_count from a_things join b_people on true`;',
+        "export const items = (db: Kysely<any>) => db.selectFrom('b_items');",
+      ].join('\n'),
+      'src/modules/a/data/people.test.ts': "import { sql } from 'kysely';\nexport const check = sql`select * from b_people`;\n",
+    });
+    const found = checkBorders(root);
+    expect(found.map((v) => `${v.file}:${v.line}`)).toEqual(['src/modules/a/data/people.ts:2', 'src/modules/a/data/people.ts:3']);
+    expect(found[0]!.message).toContain('queries b_people');
+    expect(found[1]!.message).toContain('queries b_items');
+  });
+
   it('flags a module reaching into another module past its index.ts, tests included', () => {
     const root = tree({
       ...CLEAN,

@@ -1,7 +1,8 @@
 // Guards the module borders of src/ (run: node --import tsx scripts/check-borders.ts [root]); exits 1 on a violation.
 // Rules: src/kernel imports no module nor src/modules.ts; outside module B, B is imported only through
 // src/modules/B/index.ts; only test code imports from test/ (and only test/support); SQL (an import of `sql`
-// from kysely, or a query-builder call) in a module only under its data/. Test code is `*.test.ts` and any file
+// from kysely, or a query-builder call) in a module only under its data/, and naming only its own tables (a table
+// carries its module's name as prefix; migrations may point foreign keys at others'). Test code is `*.test.ts` and any file
 // in a `test/` folder of src (a module's factories): it may import test/support and write SQL to set up data.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,10 +47,11 @@ interface Reference {
 }
 
 // Static imports, `export … from`, dynamic import() with a literal, and `import x = require()`.
-function collect(source: ts.SourceFile): { references: Reference[]; sqlImports: number[]; builderCalls: { name: string; line: number }[] } {
+function collect(source: ts.SourceFile): { references: Reference[]; sqlImports: number[]; builderCalls: { name: string; line: number }[]; sqlTexts: { text: string; line: number }[] } {
   const references: Reference[] = [];
   const sqlImports: number[] = [];
   const builderCalls: { name: string; line: number }[] = [];
+  const sqlTexts: { text: string; line: number }[] = [];
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const visit = (node: ts.Node) => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -66,23 +68,38 @@ function collect(source: ts.SourceFile): { references: Reference[]; sqlImports: 
         references.push({ specifier: first.text, line: lineOf(node) });
       } else if (ts.isPropertyAccessExpression(node.expression) && QUERY_BUILDER_CALLS.has(node.expression.name.text)) {
         builderCalls.push({ name: node.expression.name.text, line: lineOf(node) });
+        if (first && ts.isStringLiteralLike(first)) sqlTexts.push({ text: first.text, line: lineOf(node) });
       }
+    } else if (ts.isTaggedTemplateExpression(node) && /^sql\b/.test(node.tag.getText(source))) {
+      const template = node.template;
+      const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : [template.head.text, ...template.templateSpans.map((span) => span.literal.text)].join(' ');
+      sqlTexts.push({ text, line: lineOf(node) });
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
       references.push({ specifier: node.moduleReference.expression.text, line: lineOf(node) });
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return { references, sqlImports, builderCalls };
+  return { references, sqlImports, builderCalls, sqlTexts };
 }
 
 /** Checks every src/**\/*.ts file under root against the border rules; returns the violations, sorted. */
 export function checkBorders(root: string): Violation[] {
   const violations: Violation[] = [];
+  // Every table a module's migrations create, and its owner.
+  const owners = new Map<string, string>();
+  const modulesDir = path.join(root, 'src', 'modules');
+  for (const entry of fs.existsSync(modulesDir) ? fs.readdirSync(modulesDir, { withFileTypes: true }) : []) {
+    if (!entry.isDirectory()) continue;
+    for (const migration of listTsFiles(path.join(modulesDir, entry.name, 'data', 'migrations'))) {
+      for (const [, table] of fs.readFileSync(migration, 'utf8').matchAll(/create (?:unlogged )?table (?:if not exists )?([a-z0-9_]+)/gi)) owners.set(table!.toLowerCase(), entry.name);
+    }
+  }
+  const words = /[a-z0-9_]+/gi;
   for (const absolute of listTsFiles(path.join(root, 'src'))) {
     const file = path.relative(root, absolute).split(path.sep).join('/');
     const source = ts.createSourceFile(absolute, fs.readFileSync(absolute, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-    const { references, sqlImports, builderCalls } = collect(source);
+    const { references, sqlImports, builderCalls, sqlTexts } = collect(source);
     const own = moduleOf(file);
     const isKernel = file.startsWith('src/kernel/');
     const isTest = isTestFile(file);
@@ -112,6 +129,15 @@ export function checkBorders(root: string): Violation[] {
     if (own !== null && !isRepositoryCode && !isTest) {
       for (const line of sqlImports) report(line, "imports sql from 'kysely': SQL belongs in the module's data/ (repository)");
       for (const { name, line } of builderCalls) report(line, `calls .${name}(): queries belong in the module's data/ (repository)`);
+    }
+    const isMigration = own !== null && file.startsWith(`src/modules/${own}/data/migrations/`);
+    if (own !== null && !isTest && !isMigration) {
+      for (const { text, line } of sqlTexts) {
+        for (const [word] of text.matchAll(words)) {
+          const owner = owners.get(word.toLowerCase());
+          if (owner && owner !== own) report(line, `queries ${word}: another module's tables are reached only through src/modules/${owner}/index.ts`);
+        }
+      }
     }
   }
   return violations.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

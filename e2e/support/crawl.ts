@@ -22,12 +22,17 @@ function linksIn(markup: string, baseUrl: string): string[] {
 }
 
 /**
- * Finds the account and administration pages a signed-in person can reach, by following the links of
- * /:lang/account and /:lang/admin (with the page's cookies), one page per shape of URL: a list, one
+ * Finds the staff pages a signed-in person can reach, by following the links of the roots (by default
+ * /:lang/account and /:lang/admin) with the page's cookies, one page per shape of URL: a list, one
  * record's page, its edit form, the new-record form. Query strings (filters, pages) are ignored.
  */
-export async function discoverStaffPages(page: Page, baseUrl: string, locale: Locale): Promise<{ pages: string[]; brokenLinks: string[] }> {
-  const roots = [`/${locale}/account`, `/${locale}/admin`];
+export async function discoverStaffPages(
+  page: Page,
+  baseUrl: string,
+  locale: Locale,
+  rootPaths: string[] = ['/account', '/admin'],
+): Promise<{ pages: string[]; brokenLinks: string[] }> {
+  const roots = rootPaths.map((root) => `/${locale}${root}`);
   const isStaffPath = (path: string) => roots.some((root) => path === root || path.startsWith(`${root}/`)) && !/\/logout$/.test(path);
   const seenPatterns = new Set<string>();
   const queue = [...roots];

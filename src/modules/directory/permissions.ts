@@ -9,11 +9,12 @@ export const DIRECTORY_PERMISSIONS: PermissionDef[] = [
   { key: 'directory.service.publish', descriptionKey: 'directory.staff.permissions.servicePublish' },
   { key: 'directory.service.archive', descriptionKey: 'directory.staff.permissions.serviceArchive' },
   { key: 'directory.service.verify', descriptionKey: 'directory.staff.permissions.serviceVerify' },
+  { key: 'directory.organisation.update', descriptionKey: 'directory.staff.permissions.organisationUpdate' },
   { key: 'directory.translation.update', descriptionKey: 'directory.staff.permissions.translationUpdate' },
   { key: 'directory.taxonomy.manage', descriptionKey: 'directory.staff.permissions.taxonomyManage' },
 ];
 
-/** The directory's roles: operators keep their organisation's records, editors review a region's, translators translate. */
+/** The directory's roles: operators keep their organisation's records and profile, editors review a region's, translators translate. */
 export const DIRECTORY_ROLES: RoleDef[] = [
   {
     key: 'directory_operator',
@@ -25,6 +26,7 @@ export const DIRECTORY_ROLES: RoleDef[] = [
       'directory.service.update',
       'directory.service.submit',
       'directory.service.verify',
+      'directory.organisation.update',
       'directory.translation.update',
     ],
   },
@@ -39,6 +41,7 @@ export const DIRECTORY_ROLES: RoleDef[] = [
       'directory.service.publish',
       'directory.service.archive',
       'directory.service.verify',
+      'directory.organisation.update',
       'directory.translation.update',
     ],
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Grant } from '../../kernel/auth/actor.ts';
 import { DIRECTORY_ROLES } from './permissions.ts';
-import { abilitiesFor, canCreateServiceFor, canEnterDirectoryStaff, readReachOf, type ServiceScope } from './policy.ts';
+import { abilitiesFor, canCreateServiceFor, canEnterDirectoryStaff, organisationAbilitiesFor, organisationReachOf, readReachOf, type ServiceScope } from './policy.ts';
 
 const ORG_A = '00000000-0000-4000-8000-00000000000a';
 const ORG_B = '00000000-0000-4000-8000-00000000000b';
@@ -52,5 +52,21 @@ describe('directory policy', () => {
   it('computes where a person may list services', () => {
     expect(readReachOf(operatorA)).toEqual({ all: false, regionCodes: [], organisationIds: [ORG_A] });
     expect(readReachOf(editor08)).toEqual({ all: false, regionCodes: ['08'], organisationIds: [] });
+  });
+
+  it('lets operators edit their organisation’s profile and editors their region’s, translators only read them', () => {
+    const orgA = { accountOrganisationId: ORG_A, regionCode: '08' };
+    const orgB = { accountOrganisationId: ORG_B, regionCode: '08' };
+    const directoryOnly = { accountOrganisationId: null, regionCode: '08' };
+    expect(organisationAbilitiesFor(operatorA, orgA)).toEqual({ canRead: true, canUpdate: true });
+    expect(organisationAbilitiesFor(operatorA, orgB)).toEqual({ canRead: false, canUpdate: false });
+    expect(organisationAbilitiesFor(operatorA, directoryOnly)).toEqual({ canRead: false, canUpdate: false });
+    expect(organisationAbilitiesFor(editor08, orgB)).toEqual({ canRead: true, canUpdate: true });
+    expect(organisationAbilitiesFor(editor08, directoryOnly)).toEqual({ canRead: true, canUpdate: true });
+    expect(organisationAbilitiesFor(editor08, { accountOrganisationId: ORG_B, regionCode: '19' })).toEqual({ canRead: false, canUpdate: false });
+    expect(organisationAbilitiesFor(translator08, orgB)).toEqual({ canRead: true, canUpdate: false });
+    expect(organisationReachOf(operatorA)).toEqual({ all: false, regionCodes: [], organisationIds: [ORG_A] });
+    expect(organisationReachOf(editor08)).toEqual({ all: false, regionCodes: ['08'], organisationIds: [] });
+    expect(organisationReachOf(admin)).toEqual({ all: true });
   });
 });

@@ -82,3 +82,37 @@ export function readReachOf(actor: Actor | null): Reach {
     organisationIds: [...new Set([...read.organisationIds, ...translate.organisationIds])],
   };
 }
+
+/** What authorization needs to know about a directory organisation. */
+export interface OrganisationScope {
+  accountOrganisationId: string | null;
+  regionCode: string;
+}
+
+/** What a person may do to an organisation's directory profile; handed to the views. */
+export interface OrganisationAbilities {
+  canRead: boolean;
+  canUpdate: boolean;
+}
+
+/**
+ * Who may see and edit an organisation's directory profile: its operators (organisation scope) and the
+ * editors of its region; people who may see its services (translators) may read it.
+ */
+export function organisationAbilitiesFor(actor: Actor | null, organisation: OrganisationScope): OrganisationAbilities {
+  const target = targetOf(organisation);
+  const canUpdate = can(actor, 'directory.organisation.update', target);
+  return { canRead: canUpdate || can(actor, 'directory.service.read', target) || can(actor, 'directory.translation.update', target), canUpdate };
+}
+
+/** Where the person may list organisation profiles: wherever they may edit one or read services. */
+export function organisationReachOf(actor: Actor | null): Reach {
+  const update = reachOf(actor, 'directory.organisation.update');
+  const read = readReachOf(actor);
+  if (update.all || read.all) return { all: true };
+  return {
+    all: false,
+    regionCodes: [...new Set([...update.regionCodes, ...read.regionCodes])],
+    organisationIds: [...new Set([...update.organisationIds, ...read.organisationIds])],
+  };
+}

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../kernel/db/database.ts';
+import { accountsPeople } from '../../accounts/index.ts';
 import type { DemoRows } from '../demo/build-demo.ts';
 import type { AccountOrganisation } from '../demo/demo-owners.ts';
 import { directoryDb } from './repository.ts';
@@ -10,15 +11,9 @@ async function insertInBatches<T>(rows: T[], size: number, insert: (batch: T[]) 
 
 /** The demo directory's reads and batch writes. */
 export const demoRepository = {
-  /**
-   * The organisations of the accounts demo in some regions. Reads the accounts module's table: the demo
-   * services belong to the organisations the accounts demo made, and its public face has no such list.
-   */
+  /** The organisations of the accounts demo in some regions (the demo services belong to them), from the accounts module. */
   async listAccountOrganisations(db: Db, regionCodes: string[]): Promise<AccountOrganisation[]> {
-    const { rows } = await sql<AccountOrganisation>`
-      select id, name, type, region_code as "regionCode", municipality_code as "municipalityCode", province_code as "provinceCode"
-      from accounts_organisations where is_active and region_code = any(${regionCodes}::text[]) order by name, id`.execute(db);
-    return rows;
+    return accountsPeople.listOrganisationsInRegions(db, regionCodes);
   },
 
   async hasService(db: Db, id: string): Promise<boolean> {

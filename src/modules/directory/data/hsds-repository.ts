@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../kernel/db/database.ts';
+import { accountsPeople } from '../../accounts/index.ts';
 import type { DirectoryTables } from './tables.ts';
 
 type Table = keyof DirectoryTables;
@@ -104,11 +105,9 @@ export const hsdsRepository = {
     if (Object.keys(values).length > 0) await db.updateTable(table).set(values).where('id', '=', id).execute();
   },
 
-  /** An accounts organisation (for `--organisation`); the accounts module's public face offers no lookup yet. */
+  /** An active accounts organisation (for `--organisation`), from the accounts module. */
   async findAccountOrganisation(db: Db, id: string): Promise<{ id: string; name: string; regionCode: string } | null> {
-    const { rows } = await sql<{ id: string; name: string; regionCode: string }>`
-      select id, name, region_code as "regionCode" from accounts_organisations where id = ${id}`.execute(db);
-    return rows[0] ?? null;
+    return accountsPeople.findOrganisation(db, id);
   },
 
   /** The directory organisation linked to an accounts organisation. */

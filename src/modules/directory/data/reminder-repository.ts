@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../kernel/db/database.ts';
+import { accountsPeople } from '../../accounts/index.ts';
 import type { TranslatedText } from '../../../kernel/i18n/content.ts';
 import { directoryDb } from './repository.ts';
 
@@ -44,21 +45,11 @@ export const reminderRepository = {
       .execute();
   },
 
-  /**
-   * The active people holding the directory operator role in these accounts organisations, and the
-   * organisations' own e-mail addresses. Reads the accounts module's tables: the reminder goes to people
-   * the accounts module manages, and its public face offers no such list yet.
-   */
+  /** The active people holding the directory operator role in these accounts organisations, and the organisations' own e-mail addresses (from the accounts module). */
   async listRecipients(db: Db, accountOrganisationIds: string[]): Promise<{ operators: Recipient[]; organisationEmails: Map<string, string> }> {
-    if (accountOrganisationIds.length === 0) return { operators: [], organisationEmails: new Map() };
-    const { rows: operators } = await sql<Recipient>`
-      select m.organisation_id as "accountOrganisationId", p.email, p.preferred_locale as "preferredLocale"
-      from accounts_memberships m join accounts_people p on p.id = m.person_id
-      where m.role_key = 'directory_operator' and p.is_active and m.organisation_id = any(${accountOrganisationIds}::uuid[])
-      order by p.email`.execute(db);
-    const { rows: organisations } = await sql<{ id: string; email: string }>`
-      select id, email from accounts_organisations where email is not null and is_active and id = any(${accountOrganisationIds}::uuid[])`.execute(db);
-    return { operators, organisationEmails: new Map(organisations.map((o) => [o.id, o.email])) };
+    const members = await accountsPeople.listMembersWithRole(db, { organisationIds: accountOrganisationIds, roleKey: 'directory_operator' });
+    const operators = members.map((m) => ({ accountOrganisationId: m.organisationId, email: m.email, preferredLocale: m.preferredLocale ?? 'it' }));
+    return { operators, organisationEmails: await accountsPeople.organisationEmails(db, accountOrganisationIds) };
   },
 
   async markReminded(db: Db, serviceIds: string[], at: Date): Promise<void> {

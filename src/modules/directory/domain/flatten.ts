@@ -130,3 +130,36 @@ export function flattenLocation(location: LocationLike | null): FlatRecord {
   for (const [key, value] of scalars) if (value !== null && value !== '') out[key] = String(value);
   return out;
 }
+
+/** The fields of an organisation's profile that staff edit. */
+export interface OrganisationLike {
+  name: TranslatedText | null;
+  alternateName: TranslatedText | null;
+  description: TranslatedText | null;
+  email: string | null;
+  website: string | null;
+  taxId: string | null;
+  yearIncorporated: number | null;
+  legalStatus: string | null;
+  phones: { number: string; description: TranslatedText | null }[];
+}
+
+/** Reduces an organisation's profile to named text values (HSDS field names), for its change log. */
+export function flattenOrganisation(organisation: OrganisationLike | null): FlatRecord {
+  const out: FlatRecord = {};
+  if (!organisation) return out;
+  flattenText(out, 'name', organisation.name);
+  flattenText(out, 'alternate_name', organisation.alternateName);
+  flattenText(out, 'description', organisation.description);
+  const scalars: [string, string | number | null][] = [
+    ['email', organisation.email],
+    ['website', organisation.website],
+    ['tax_id', organisation.taxId],
+    ['year_incorporated', organisation.yearIncorporated],
+    ['legal_status', organisation.legalStatus],
+  ];
+  for (const [key, value] of scalars) if (value !== null && value !== '') out[key] = String(value);
+  const phones = organisation.phones.map((p) => [p.number, originalOf(p.description)].filter(Boolean).join(' — '));
+  if (phones.length) out.phones = phones.join('; ');
+  return out;
+}

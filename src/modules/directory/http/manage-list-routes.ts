@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { can } from '../../../kernel/auth/actor.ts';
+import { can, reachOf, type Actor } from '../../../kernel/auth/actor.ts';
 import type { ModuleContext } from '../../../kernel/module.ts';
 import { sendPage } from '../../../kernel/web/layout.ts';
 import type { WorkflowState } from '../data/tables.ts';
@@ -10,6 +10,13 @@ import { serviceListView, staleListView } from '../views/manage-lists.ts';
 import { actorOf, PAGE_SIZE, pageNumber, queryText, requireDirectoryStaff } from './guards.ts';
 
 const STATES: WorkflowState[] = ['draft', 'in_review', 'published', 'archived'];
+
+/** Which organisation profiles the home page links to: an operator's own, a list of several, or none. */
+function organisationLinkOf(actor: Actor): 'own' | 'list' | null {
+  const reach = reachOf(actor, 'directory.organisation.update');
+  if (reach.all || reach.regionCodes.length > 0 || reach.organisationIds.length > 1) return 'list';
+  return reach.organisationIds.length === 1 ? 'own' : null;
+}
 
 /** The directory's staff home (services within reach) and the stale-records list. */
 export function registerListPages(app: FastifyInstance, ctx: ModuleContext, staleDays: number): void {
@@ -34,6 +41,7 @@ export function registerListPages(app: FastifyInstance, ctx: ModuleContext, stal
         canCreate: can(actor, 'directory.service.create'),
         canSeeStale: can(actor, 'directory.service.verify'),
         canTranslate: can(actor, 'directory.translation.update'),
+        organisationLink: organisationLinkOf(actor),
       }),
     });
   });

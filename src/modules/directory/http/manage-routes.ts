@@ -3,6 +3,7 @@ import type { ModuleContext } from '../../../kernel/module.ts';
 import { registerHoursPages } from './manage-hours-routes.ts';
 import { registerListPages } from './manage-list-routes.ts';
 import { registerLocationPages } from './manage-location-routes.ts';
+import { registerOrganisationPages } from './manage-organisation-routes.ts';
 import { registerServicePages } from './manage-service-routes.ts';
 import { registerTranslationPages } from './manage-translation-routes.ts';
 import { registerWorkflowPages } from './manage-workflow-routes.ts';
@@ -15,4 +16,5 @@ export function registerManagePages(app: FastifyInstance, ctx: ModuleContext, op
   registerLocationPages(app, ctx);
   registerWorkflowPages(app, ctx);
   registerTranslationPages(app, ctx);
+  registerOrganisationPages(app, ctx);
 }

@@ -16,6 +16,9 @@ export function manageCrumbs(req: FastifyRequest, ...more: { label: string; path
 /** A service page path. */
 export const servicePath = (id: string, rest = '') => `${MANAGE}/services/${id}${rest}`;
 
+/** An organisation's staff page path. */
+export const organisationPath = (id: string, rest = '') => `${MANAGE}/organisations/${id}${rest}`;
+
 /** A date in the reader's language, in Italian time; "never" for none. */
 export function formatDate(req: FastifyRequest, date: Date | string | null | undefined): string {
   if (!date) return req.t('directory.staff.common.never');
@@ -79,6 +82,14 @@ export function pagination(req: FastifyRequest, options: { page: number; perPage
     )}
     ${options.page < pages ? html`<li class="page-item"><a class="page-link" href="${linkTo(options.page + 1)}">${req.t('directory.staff.common.next')}</a></li>` : ''}
   </ul></nav>`;
+}
+
+/**
+ * A table that scrolls sideways on narrow screens. It holds no link or field, so the scrolling region
+ * itself takes the keyboard focus and is named by the table's caption (WCAG 2.1.1).
+ */
+export function scrollingTable(caption: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-responsive" tabindex="0" role="region" aria-label="${caption}">${table}</div>`;
 }
 
 /** A definition-list row showing a dash for empty values. */

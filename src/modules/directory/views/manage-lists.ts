@@ -23,15 +23,27 @@ function servicesTable(req: FastifyRequest, items: ServiceHeader[], caption: str
 /** The directory's staff home: the services within reach, filtered by state and name. */
 export function serviceListView(
   req: FastifyRequest,
-  view: { items: ServiceHeader[]; total: number; page: number; perPage: number; filter: { state?: string; q?: string }; canCreate: boolean; canSeeStale: boolean; canTranslate: boolean },
+  view: {
+    items: ServiceHeader[];
+    total: number;
+    page: number;
+    perPage: number;
+    filter: { state?: string; q?: string };
+    canCreate: boolean;
+    canSeeStale: boolean;
+    canTranslate: boolean;
+    organisationLink: 'own' | 'list' | null;
+  },
 ): SafeHtml {
   const t = req.t;
   return html`<h1 class="cv-page-title">${t('directory.staff.home.title')}</h1>
     ${notice(req)}
-    <p>${view.canCreate ? html`<a class="btn btn-primary me-2" href="${href(req, `${MANAGE}/services/new`)}">${t('directory.staff.home.new')}</a>` : ''}
-      <a class="btn btn-outline-primary me-2" href="${href(req, `${MANAGE}?state=in_review`)}">${t('directory.staff.home.review')}</a>
-      ${view.canSeeStale ? html`<a class="btn btn-outline-primary me-2" href="${href(req, `${MANAGE}/stale`)}">${t('directory.staff.home.stale')}</a>` : ''}
-      ${view.canTranslate ? html`<a class="btn btn-outline-primary" href="${href(req, `${MANAGE}/translations`)}">${t('directory.staff.home.translations')}</a>` : ''}</p>
+    <p>${view.canCreate ? html`<a class="btn btn-primary me-2 mb-2" href="${href(req, `${MANAGE}/services/new`)}">${t('directory.staff.home.new')}</a>` : ''}
+      <a class="btn btn-outline-primary me-2 mb-2" href="${href(req, `${MANAGE}?state=in_review`)}">${t('directory.staff.home.review')}</a>
+      ${view.canSeeStale ? html`<a class="btn btn-outline-primary me-2 mb-2" href="${href(req, `${MANAGE}/stale`)}">${t('directory.staff.home.stale')}</a>` : ''}
+      ${view.canTranslate ? html`<a class="btn btn-outline-primary me-2 mb-2" href="${href(req, `${MANAGE}/translations`)}">${t('directory.staff.home.translations')}</a>` : ''}
+      ${view.organisationLink === 'own' ? html`<a class="btn btn-outline-primary mb-2" href="${href(req, `${MANAGE}/organisation`)}">${t('directory.staff.home.ownOrganisation')}</a>` : ''}
+      ${view.organisationLink === 'list' ? html`<a class="btn btn-outline-primary mb-2" href="${href(req, `${MANAGE}/organisations`)}">${t('directory.staff.home.organisations')}</a>` : ''}</p>
     <form method="get" action="${href(req, MANAGE)}" class="row g-3 align-items-end mb-4" role="search" aria-label="${t('directory.staff.list.filters')}">
       <div class="col-md-4"><div class="select-wrapper"><label for="filter-state" class="active">${t('directory.staff.list.state')}</label>
         <select id="filter-state" name="state" class="form-select"><option value="">${t('directory.staff.list.allStates')}</option>

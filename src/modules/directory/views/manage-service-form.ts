@@ -105,12 +105,12 @@ export function serviceFormView(
       <h2 class="h4 mt-4">${t('directory.staff.sections.languages')}</h2>
       ${languagesFieldset(req, state, choices, labels)} ${area('interpretationServices', 2)}
       <h2 class="h4 mt-4">${t('directory.staff.sections.contacts')}</h2>
-      <div class="row"><div class="col-md-5">${inputField(req, state, { name: 'phone1Number', label: labels.phone1Number!, type: 'tel', autocomplete: 'off', maxLength: 40 })}</div>
+      <div class="row"><div class="col-md-5">${inputField(req, state, { name: 'phone1Number', label: labels.phone1Number!, type: 'tel', autocomplete: 'off', maxLength: 40, dir: 'ltr' })}</div>
         <div class="col-md-7">${text('phone1Description')}</div>
-        <div class="col-md-5">${inputField(req, state, { name: 'phone2Number', label: labels.phone2Number!, type: 'tel', autocomplete: 'off', maxLength: 40 })}</div>
+        <div class="col-md-5">${inputField(req, state, { name: 'phone2Number', label: labels.phone2Number!, type: 'tel', autocomplete: 'off', maxLength: 40, dir: 'ltr' })}</div>
         <div class="col-md-7">${text('phone2Description')}</div></div>
-      ${inputField(req, state, { name: 'url', label: labels.url!, type: 'url', maxLength: 500, hint: t('directory.staff.hints.url') })}
-      ${inputField(req, state, { name: 'email', label: labels.email!, type: 'email', maxLength: 254 })}
+      ${inputField(req, state, { name: 'url', label: labels.url!, type: 'url', maxLength: 500, hint: t('directory.staff.hints.url'), dir: 'ltr' })}
+      ${inputField(req, state, { name: 'email', label: labels.email!, type: 'email', maxLength: 254, dir: 'ltr' })}
       <h2 class="h4 mt-4">${t('directory.staff.sections.status')}</h2>
       ${selectField(req, state, {
         name: 'status',

@@ -8,8 +8,11 @@ import type { MetadataEntry } from '../data/metadata-repository.ts';
 import type { LocationRecord } from '../data/location-repository.ts';
 import type { ServiceOverview } from '../use-cases/show-service.ts';
 import { WEEKDAYS } from '../domain/hours-input.ts';
-import { actionForm, detailRow, formatDate, formatDateTime, localeName, notice, servicePath, shownText, stateBadge } from './manage-components.ts';
+import { actionForm, detailRow, formatDate, formatDateTime, localeName, notice, organisationPath, scrollingTable, servicePath, shownText, stateBadge } from './manage-components.ts';
 import { servicePhones } from './manage-service-values.ts';
+
+/** Numbers, addresses and times keep their left-to-right order on right-to-left pages; empty stays empty. */
+const ltr = (value: string | null | undefined): SafeHtml | null => (value ? html`<span dir="ltr">${value}</span>` : null);
 
 /** The weekly hours as a table, one row per weekday. */
 export function hoursTable(req: FastifyRequest, schedules: { byday: string | null; opens_at: string | null; closes_at: string | null; freq: string | null }[]): SafeHtml {
@@ -19,7 +22,7 @@ export function hoursTable(req: FastifyRequest, schedules: { byday: string | nul
     <thead><tr><th scope="col">${req.t('directory.staff.hours.day')}</th><th scope="col">${req.t('directory.staff.hours.open')}</th></tr></thead>
     <tbody>${WEEKDAYS.map((day) => {
       const ranges = weekly.filter((s) => s.byday === day).map((s) => `${(s.opens_at ?? '').slice(0, 5)}–${(s.closes_at ?? '').slice(0, 5)}`);
-      return html`<tr><th scope="row">${req.t(`directory.staff.weekdays.${day}`)}</th><td>${ranges.length ? ranges.join(', ') : req.t('directory.staff.hours.closed')}</td></tr>`;
+      return html`<tr><th scope="row">${req.t(`directory.staff.weekdays.${day}`)}</th><td>${ranges.length ? html`<span dir="ltr">${ranges.join(', ')}</span>` : req.t('directory.staff.hours.closed')}</td></tr>`;
     })}</tbody></table>`;
 }
 
@@ -27,7 +30,7 @@ function locationSummary(req: FastifyRequest, location: LocationRecord): SafeHtm
   const address = [location.address1, location.postalCode && location.city ? `${location.postalCode} ${location.city}` : location.city, location.stateProvince].filter(Boolean).join(', ');
   return html`<strong>${shownText(req, location.name)}</strong><br>
     ${location.locationType === 'virtual' ? (location.url && /^https?:\/\//i.test(location.url) ? html`<a href="${location.url}">${location.url}</a>` : location.url) : address}
-    ${location.latitude !== null ? html`<br><small class="text-muted">${location.latitude}, ${location.longitude}</small>` : ''}`;
+    ${location.latitude !== null ? html`<br><small class="text-muted" dir="ltr">${location.latitude}, ${location.longitude}</small>` : ''}`;
 }
 
 const ACTION_TYPES = ['create', 'update', 'submit', 'publish', 'sendBack', 'archive', 'restore', 'verify', 'translate'];
@@ -35,14 +38,17 @@ const ACTION_TYPES = ['create', 'update', 'submit', 'publish', 'sendBack', 'arch
 /** The latest changes (HSDS metadata) of a service and its locations. */
 export function historyTable(req: FastifyRequest, history: MetadataEntry[], caption: string): SafeHtml {
   if (history.length === 0) return html`<p>${req.t('directory.staff.history.empty')}</p>`;
-  return html`<div class="table-responsive"><table class="table table-sm"><caption>${caption}</caption>
+  return scrollingTable(
+    caption,
+    html`<table class="table table-sm"><caption>${caption}</caption>
     <thead><tr><th scope="col">${req.t('directory.staff.history.when')}</th><th scope="col">${req.t('directory.staff.history.who')}</th>
       <th scope="col">${req.t('directory.staff.history.action')}</th><th scope="col">${req.t('directory.staff.history.field')}</th>
       <th scope="col">${req.t('directory.staff.history.before')}</th><th scope="col">${req.t('directory.staff.history.after')}</th></tr></thead>
     <tbody>${history.map(
       (h) => html`<tr><td>${formatDateTime(req, h.recordedAt)}</td><td>${h.updatedBy}</td><td>${ACTION_TYPES.includes(h.actionType) ? req.t(`directory.staff.actions.${h.actionType}`) : h.actionType}</td>
-        <td><code>${h.resourceType === 'location' ? `location.${h.fieldName}` : h.fieldName}</code></td><td class="text-break">${h.previousValue}</td><td class="text-break">${h.replacementValue}</td></tr>`,
-    )}</tbody></table></div>`;
+        <td><code>${h.resourceType === 'location' ? `location.${h.fieldName}` : h.fieldName}</code></td><td dir="auto">${h.previousValue}</td><td dir="auto">${h.replacementValue}</td></tr>`,
+    )}</tbody></table>`,
+  );
 }
 
 function actions(req: FastifyRequest, view: ServiceOverview, noteError?: string): SafeHtml {
@@ -82,7 +88,7 @@ export function serviceOverviewView(req: FastifyRequest, view: ServiceOverview, 
   const id = header.id;
   return html`<h1 class="cv-page-title">${shownText(req, header.name)}</h1>
     <p>${stateBadge(req, header.workflowState)} ${header.isPublic ? html`<span class="badge bg-info text-dark">${t('directory.staff.service.isPublic')}</span>` : ''}
-      · ${shownText(req, header.organisationName)}</p>
+      · <a href="${href(req, organisationPath(header.organisationId))}">${shownText(req, header.organisationName)}</a></p>
     ${notice(req)}
     ${header.reviewNote ? html`<div class="alert alert-warning"><strong>${t('directory.staff.service.reviewNote')}</strong> ${header.reviewNote}</div>` : ''}
     ${header.isPublic && header.workflowState !== 'published' ? html`<div class="alert alert-info">${t('directory.staff.service.pendingChanges')}</div>` : ''}
@@ -101,9 +107,9 @@ export function serviceOverviewView(req: FastifyRequest, view: ServiceOverview, 
       ${detailRow(t('directory.staff.fields.documents'), working.requiredDocuments.length ? html`<ul class="mb-0">${working.requiredDocuments.map((d) => html`<li>${shownText(req, d.document)}</li>`)}</ul>` : '')}
       ${detailRow(t('directory.staff.fields.cost'), s.is_free === null ? '' : s.is_free ? t('directory.staff.cost.free') : html`${t('directory.staff.cost.paid')}: ${shownText(req, s.fees_description)}`)}
       ${detailRow(t('directory.staff.fields.languages'), working.languages.map((l) => (l.code && isLocale(l.code) ? localeName(l.code) : (l.name ?? l.code))).join(', '))}
-      ${detailRow(t('directory.staff.fields.phones'), servicePhones(working).map((p) => p.number).join(', '))}
-      ${detailRow(t('directory.staff.fields.url'), s.url)}
-      ${detailRow(t('directory.staff.fields.email'), s.email)}
+      ${detailRow(t('directory.staff.fields.phones'), ltr(servicePhones(working).map((p) => p.number).join(', ')))}
+      ${detailRow(t('directory.staff.fields.url'), ltr(s.url))}
+      ${detailRow(t('directory.staff.fields.email'), ltr(s.email))}
       ${detailRow(t('directory.staff.fields.status'), t(`directory.staff.serviceStatus.${s.status.replace(' ', '_')}`))}
       ${detailRow(t('directory.staff.fields.alert'), shownText(req, s.alert))}
     </dl>
@@ -112,7 +118,7 @@ export function serviceOverviewView(req: FastifyRequest, view: ServiceOverview, 
     ${working.scheduleExceptions.length
       ? html`<ul>${working.scheduleExceptions.map(
           (e) => html`<li>${formatDate(req, e.starts_on)}${e.ends_on !== e.starts_on ? html` – ${formatDate(req, e.ends_on)}` : ''}:
-            ${e.is_closed ? t('directory.staff.hours.closed') : `${(e.opens_at ?? '').slice(0, 5)}–${(e.closes_at ?? '').slice(0, 5)}`} ${e.reason ? html`(${shownText(req, e.reason)})` : ''}</li>`,
+            ${e.is_closed ? t('directory.staff.hours.closed') : html`<span dir="ltr">${(e.opens_at ?? '').slice(0, 5)}–${(e.closes_at ?? '').slice(0, 5)}</span>`} ${e.reason ? html`(${shownText(req, e.reason)})` : ''}</li>`,
         )}</ul>`
       : ''}
     <h2 class="h4">${t('directory.staff.service.locationsTitle')}</h2>

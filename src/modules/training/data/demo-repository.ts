@@ -6,25 +6,6 @@ import { json, trainingDb } from './tables.ts';
 
 /** Bulk writes for the demo seed only: thousands of rows in a few statements keep the first start fast. */
 export const demoRepository = {
-  /** The id of a person by e-mail (the demo people of the accounts module), or null. */
-  async findPersonId(db: Db, email: string): Promise<string | null> {
-    const { rows } = await sql<{ id: string }>`select id from accounts_people where lower(email) = lower(${email})`.execute(db);
-    return rows[0]?.id ?? null;
-  },
-
-  /** Inserts people (participants of the demo); returns their ids by e-mail. */
-  async insertPeople(db: Db, people: { email: string; fullName: string; passwordHash: string | null }[]): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    for (let i = 0; i < people.length; i += 200) {
-      const batch = people.slice(i, i + 200);
-      const { rows } = await sql<{ id: string; email: string }>`insert into accounts_people (email, full_name, password_hash, preferred_locale)
-        select * from unnest(${batch.map((p) => p.email)}::text[], ${batch.map((p) => p.fullName)}::text[], ${batch.map((p) => p.passwordHash)}::text[], ${batch.map(() => 'it')}::text[])
-        returning id, email`.execute(db);
-      for (const row of rows) ids.set(row.email, row.id);
-    }
-    return ids;
-  },
-
   /** Inserts applications with their status; returns ids in the order given. */
   async insertApplications(db: Db, rows: (ApplicationValues & { status: string })[]): Promise<string[]> {
     if (rows.length === 0) return [];

@@ -1,6 +1,6 @@
-import { hash, type Algorithm } from '@node-rs/argon2';
 import type { DemoLogin, ModuleContext } from '../../../kernel/module.ts';
 import { textFrom } from '../../../kernel/i18n/content.ts';
+import { hashPassword } from '../../accounts/index.ts';
 import { applicationRepository } from '../data/application-repository.ts';
 import { demoRepository } from '../data/demo-repository.ts';
 import { editionRepository } from '../data/edition-repository.ts';
@@ -18,7 +18,7 @@ import { fillDemoClass } from './demo-class.ts';
 
 /** The demo participant who can sign in: admitted to a completed edition (certificate ready) and a running one. */
 export const DEMO_PARTICIPANT_EMAIL = 'partecipante.er@demo.crocevia.it';
-// The accounts demo's shared password, hashed like accounts does (argon2id, m=19456 KiB, t=2, p=1).
+// The accounts demo's shared password.
 const DEMO_PASSWORD = 'demo-crocevia-2026';
 
 // Each path's editions: region, state, and the day its first session falls on (days from today).
@@ -57,14 +57,14 @@ export async function seedTrainingDemo(ctx: ModuleContext): Promise<DemoLogin[]>
   const random = seededRandom(2026);
   const today = localOf(new Date()).date;
   const organisations = await peopleRepository.listOrganisations(ctx.db);
-  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 as Algorithm, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins = await ctx.db.transaction().execute(async (trx) => {
-    const staff = async (role: string, region: '08' | '19') => demoRepository.findPersonId(trx, `${role}.${region === '08' ? 'er' : 'sic'}@demo.crocevia.it`);
+    const staff = async (role: string, region: '08' | '19') => peopleRepository.findPersonId(trx, `${role}.${region === '08' ? 'er' : 'sic'}@demo.crocevia.it`);
     const trainers = { '08': await staff('trainer', '08'), '19': await staff('trainer', '19') };
     const managers = { '08': await staff('training-manager', '08'), '19': await staff('training-manager', '19') };
     const pools: Record<'08' | '19', DemoApplicant[]> = { '08': demoApplicants('08', 72, organisations, random), '19': demoApplicants('19', 72, organisations, random) };
     const participant: DemoApplicant = { ...pools['08'][0]!, email: DEMO_PARTICIPANT_EMAIL, fullName: 'Nadia Benali' };
-    const personIds = await demoRepository.insertPeople(trx, [
+    const personIds = await peopleRepository.insertPeople(trx, [
       { email: participant.email, fullName: participant.fullName, passwordHash },
       ...[...pools['08'], ...pools['19']].map((a) => ({ email: a.email, fullName: a.fullName, passwordHash: null })),
     ]);
