@@ -1,21 +1,22 @@
-// SVG → PNG with resvg, using the Titillium Web fonts shipped with Bootstrap Italia (no system fonts: the same
-// pictures on every machine).
-import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import { fontsDir } from '../../../kernel/web/assets.ts';
+// SVG → PNG with resvg. Text is turned into outlines first (svg-text.ts) with the fonts shipped in the
+// repository, so every language draws the same on every machine, whatever fonts the system has.
+import { Resvg, type RenderedImage } from '@resvg/resvg-js';
+import { fontFiles, primaryFace } from '../../../kernel/web/fonts.ts';
+import { outlineSvgText } from './svg-text.ts';
 
-/** The Titillium Web TTF files (regular and semibold) used for PNG and PDF output. */
-export const TITILLIUM = {
-  regular: path.join(fontsDir, 'Titillium_Web', 'titillium-web-v10-latin-ext_latin-regular.ttf'),
-  semibold: path.join(fontsDir, 'Titillium_Web', 'titillium-web-v10-latin-ext_latin-600.ttf'),
-};
+/** Draws an SVG document on a white background, `scale` times its size. */
+export function drawSvg(svg: string, scale = 2): RenderedImage {
+  const outlined = outlineSvgText(svg);
+  const resvg = new Resvg(outlined, {
+    background: '#ffffff',
+    fitTo: { mode: 'zoom', value: scale },
+    // Only text with child elements is left for resvg to set.
+    font: { fontFiles: outlined.includes('<text') ? fontFiles() : [], loadSystemFonts: false, defaultFontFamily: primaryFace.family },
+  });
+  return resvg.render();
+}
 
 /** Renders an SVG document as a PNG (white background), `scale` times its size. */
 export function renderPng(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, {
-    background: '#ffffff',
-    fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: [TITILLIUM.regular, TITILLIUM.semibold], loadSystemFonts: false, defaultFontFamily: 'Titillium Web' },
-  });
-  return resvg.render().asPng();
+  return drawSvg(svg, scale).asPng();
 }

@@ -111,6 +111,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: ModuleContext): 
     const panels = await panelsFor(req, code);
     const now = new Date();
     const pdf = await renderReportPdf(panels, {
+      locale: req.locale,
       title: territory.kind === 'italy' ? req.t('observatory.public.title') : req.t('observatory.public.territoryTitle', { name: territory.name }),
       generated: req.t('observatory.public.report.generated', { date: new Intl.DateTimeFormat(req.locale, { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(now) }),
       sourceLabel: req.t('observatory.public.report.source'),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfVisualLines, readRightToLeft } from '../../../../test/support/pdf-text.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { signIn } from '../../accounts/test/factories.ts';
 import { attendanceRepository } from '../data/attendance-repository.ts';
@@ -92,6 +93,26 @@ describe('completion, certificates and their public verification', () => {
     expect(typed.headers.location).toBe(`/it/certificates/${certificate.code}`);
     const api = await t.client().get(`/api/v1/training/certificates/${certificate.code}`);
     expect(JSON.parse(api.body)).toMatchObject({ status: 'valid', holderName: full.fullName, hoursAttended: 12, hoursPlanned: 12 });
+  });
+
+  it('writes the certificate in the reader\'s language: Arabic and Urdu right to left, Chinese, Bengali, Ukrainian in their scripts', async () => {
+    const { edition, full, manager } = await runningClass();
+    await manager.post(`/it/training/manage/editions/${edition.id}/state`, { action: 'complete' });
+    await manager.post(`/it/training/manage/editions/${edition.id}/certificates`);
+    const [certificate] = await certificateRepository.listByEdition(t.ctx.db, edition.id);
+    const holder = t.client();
+    await signIn(holder, full.personId, t.ctx.db);
+    for (const lang of ['ar', 'ur', 'zh', 'bn', 'uk'] as const) {
+      const pdf = await holder.get(`/${lang}/training/my/${full.id}/certificate.pdf`);
+      expect(pdf.statusCode).toBe(200);
+      const lines = pdfVisualLines(pdf.rawPayload);
+      const title = t.ctx.i18n.translator(lang)('training.certificate.pdf.title');
+      const read = (l: (typeof lines)[number]) => (lang === 'ar' || lang === 'ur' ? readRightToLeft(l.runs) : lang === 'bn' ? [...l.text].sort().join('') : l.text);
+      const expected = lang === 'bn' ? [...title].sort().join('') : title;
+      expect(lines.map(read), lang).toContain(expected);
+      expect(lines.map((l) => l.text)).toContain(full.fullName);
+      expect(lines.map((l) => l.text)).toContain(`${t.ctx.config.baseUrl}/${lang}/certificates/${certificate!.code}`);
+    }
   });
 
   it('says a revoked certificate is revoked, with the reason, and no longer names its holder', async () => {

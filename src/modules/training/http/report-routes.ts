@@ -1,14 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Locale } from '../../../kernel/i18n/locales.ts';
 import type { ModuleContext } from '../../../kernel/module.ts';
 import { sendPage } from '../../../kernel/web/layout.ts';
 import { isUuid } from '../use-cases/access.ts';
 import { buildReport, type ReportFilter } from '../use-cases/build-report.ts';
 import { workspaceCrumbs } from '../views/components.ts';
-import { pdfLocale } from '../views/pdf-kit.ts';
 import { renderReportPdf } from '../views/report-pdf.ts';
 import { reportCsv } from '../views/report-rows.ts';
 import { reportView } from '../views/report-view.ts';
 import { actorOf, requireWorkspace } from './guards.ts';
+
+// The funder's report is a staff document whose tables pdfkit sets in Titillium Web (Latin scripts only): a
+// page in another script gets it in English, a staff language. Certificates are written in every language.
+const LATIN_LOCALES: readonly Locale[] = ['it', 'en', 'fr', 'es', 'sq'];
 
 function filterOf(req: FastifyRequest): ReportFilter {
   const query = req.query as Record<string, unknown>;
@@ -37,7 +41,7 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ModuleContext): 
 
   app.get('/:lang/training/manage/reports.pdf', guarded, async (req, reply) => {
     const report = await buildReport({ ctx, actor: actorOf(req), filter: filterOf(req) });
-    const locale = pdfLocale(req.locale);
+    const locale = LATIN_LOCALES.includes(req.locale) ? req.locale : 'en';
     const pdf = await renderReportPdf({ report, t: ctx.i18n.translator(locale), locale, platformName: ctx.config.platformName, generatedAt: new Date() });
     return reply.type('application/pdf').header('content-disposition', 'attachment; filename="training-report.pdf"').header('cache-control', 'no-store').send(pdf);
   });

@@ -6,11 +6,11 @@ import { territory } from '../../territory/index.ts';
 import { certificateRepository } from '../data/certificate-repository.ts';
 import type { Certificate } from '../data/records.ts';
 import { renderCertificatePdf } from '../views/certificate-pdf.ts';
-import { pdfLocale } from '../views/pdf-kit.ts';
 import { isUuid, loadEditionFor, loadOwnApplication } from './access.ts';
 
 /**
- * The PDF of a certificate, for its holder (by their application) or a manager of its edition (by id).
+ * The PDF of a certificate in the reader's language, for its holder (by their application) or a manager of its
+ * edition (by id).
  * A revoked certificate is not handed out any more.
  */
 export async function downloadCertificate(options: { ctx: ModuleContext; actor: Actor; locale: Locale; applicationId?: string; certificateId?: string }): Promise<{ pdf: Buffer; fileName: string }> {
@@ -24,7 +24,7 @@ export async function downloadCertificate(options: { ctx: ModuleContext; actor: 
     if (certificate) await loadEditionFor(ctx.db, actor, certificate.editionId, 'manage');
   }
   if (!certificate || certificate.revokedAt) throw new NotFoundError();
-  const locale = pdfLocale(options.locale);
+  const { locale } = options;
   const region = await territory.findRegion(ctx.db, certificate.regionCode);
   const pdf = await renderCertificatePdf({
     certificate,

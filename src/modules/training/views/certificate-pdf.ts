@@ -1,6 +1,8 @@
 import QRCode from 'qrcode';
-import type { Locale } from '../../../kernel/i18n/locales.ts';
+import { directionOf, type Locale } from '../../../kernel/i18n/locales.ts';
 import type { Translate } from '../../../kernel/i18n/messages.ts';
+import type { FontWeight } from '../../../kernel/web/fonts.ts';
+import { writePdfText, type PdfTextOptions } from '../../../kernel/web/pdf-text.ts';
 import type { Certificate } from '../data/records.ts';
 import { hoursOf } from '../domain/attendance.ts';
 import { textIn } from '../domain/content.ts';
@@ -21,7 +23,7 @@ export interface CertificatePrint {
 const BLUE = '#0066cc';
 const INK = '#17324d';
 
-/** Renders a certificate as a one-page landscape A4 PDF with its verification code and QR code. */
+/** Renders a certificate as a one-page landscape A4 PDF with its verification code and QR code, in its language. */
 export async function renderCertificatePdf(print: CertificatePrint): Promise<Buffer> {
   const { certificate: c, locale, t } = print;
   const day = (date: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
@@ -32,35 +34,52 @@ export async function renderCertificatePdf(print: CertificatePrint): Promise<Buf
     info: { Title: `${t('training.certificate.pdf.title')} ${c.code}`, Author: print.platformName, Subject: textIn(c.pathTitle, locale) },
     lang: locale,
   });
+  const direction = directionOf(locale);
+  const isRtl = direction === 'rtl';
   const width = doc.page.width - 96;
+  const centred = (text: string, size: number, weight: FontWeight, extra: Partial<PdfTextOptions> = {}) =>
+    writePdfText(doc, text, { x: 48, width, size, weight, align: 'center', direction, ...extra });
   doc.rect(24, 24, doc.page.width - 48, doc.page.height - 48).lineWidth(2).stroke(BLUE);
-  doc.fillColor(BLUE).font('semibold').fontSize(12).text(print.ownerName.toUpperCase(), 48, 48, { width, align: 'center', characterSpacing: 1 });
-  doc.moveDown(1.2).fillColor(INK).font('bold').fontSize(30).text(t('training.certificate.pdf.title'), { width, align: 'center' });
-  doc.moveDown(0.6).font('regular').fontSize(13).text(t('training.certificate.pdf.certifies'), { width, align: 'center' });
-  doc.moveDown(0.3).font('bold').fontSize(24).text(c.holderName, { width, align: 'center' });
-  doc.moveDown(0.3).font('regular').fontSize(13).text(t('training.certificate.pdf.attended'), { width, align: 'center' });
-  doc.moveDown(0.3).font('semibold').fontSize(18).fillColor(BLUE).text(`${textIn(c.pathTitle, locale)} (${c.pathCode})`, { width, align: 'center' });
-  doc.moveDown(0.3).fillColor(INK).font('regular').fontSize(12).text(
-    t('training.certificate.pdf.edition', { number: c.editionNumber, region: print.regionName, start: day(c.startsOn), end: day(c.endsOn) }),
-    { width, align: 'center' },
-  );
-  doc.moveDown(0.3).font('semibold').text(
-    t('training.certificate.pdf.hours', { attended: hoursOf(c.minutesAttended), planned: hoursOf(c.minutesPlanned) }),
-    { width, align: 'center' },
-  );
+  doc.fillColor(BLUE);
+  centred(print.ownerName.toUpperCase(), 12, 'semibold', { y: 48, characterSpacing: 1 });
+  doc.moveDown(1.2).fillColor(INK);
+  centred(t('training.certificate.pdf.title'), 30, 'bold');
+  doc.moveDown(0.6);
+  centred(t('training.certificate.pdf.certifies'), 13, 'regular');
+  doc.moveDown(0.3);
+  centred(c.holderName, 24, 'bold');
+  doc.moveDown(0.3);
+  centred(t('training.certificate.pdf.attended'), 13, 'regular');
+  doc.moveDown(0.3).fillColor(BLUE);
+  centred(`${textIn(c.pathTitle, locale)} (${c.pathCode})`, 18, 'semibold');
+  doc.moveDown(0.3).fillColor(INK);
+  centred(t('training.certificate.pdf.edition', { number: c.editionNumber, region: print.regionName, start: day(c.startsOn), end: day(c.endsOn) }), 12, 'regular');
+  doc.moveDown(0.3);
+  centred(t('training.certificate.pdf.hours', { attended: hoursOf(c.minutesAttended), planned: hoursOf(c.minutesPlanned) }), 12, 'semibold');
 
+  // The competences take the start side (right in Arabic and Urdu), the QR code the other one.
   const top = doc.y + 18;
-  doc.font('semibold').fontSize(11).text(t('training.certificate.pdf.competences'), 48, top, { width: width - 170 });
-  doc.font('regular').fontSize(10).list(c.competences.map((competence) => textIn(competence, locale)), 56, doc.y + 4, { width: width - 180, bulletRadius: 2 });
+  const listWidth = width - 170;
+  const listX = isRtl ? doc.page.width - 48 - listWidth : 48;
+  writePdfText(doc, t('training.certificate.pdf.competences'), { x: listX, y: top, width: listWidth, size: 11, weight: 'semibold', direction });
+  let y = doc.y + 4;
+  for (const competence of c.competences) {
+    const item = writePdfText(doc, textIn(competence, locale), { x: isRtl ? listX : listX + 20, y, width: listWidth - 20, size: 10, direction });
+    doc.circle(isRtl ? listX + listWidth - 12 : listX + 12, item.firstBaseline - 3, 2).fill(INK);
+    y = item.bottom;
+  }
 
   const qr = await QRCode.toBuffer(print.verificationUrl, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
-  const qrX = doc.page.width - 48 - 130;
+  const qrX = isRtl ? 48 : doc.page.width - 48 - 130;
   doc.image(qr, qrX, top, { width: 130 });
-  doc.font('regular').fontSize(8).text(t('training.certificate.pdf.scan'), qrX - 10, top + 134, { width: 150, align: 'center' });
+  writePdfText(doc, t('training.certificate.pdf.scan'), { x: qrX - 10, y: top + 134, width: 150, size: 8, align: 'center', direction });
 
   const footer = doc.page.height - 100;
-  doc.font('regular').fontSize(9).fillColor(INK).text(t('training.certificate.pdf.issued', { date: day(c.issuedAt.toISOString().slice(0, 10)) }), 48, footer, { width });
-  doc.font('semibold').fontSize(11).text(`${t('training.certificate.pdf.code')}: ${c.code}`, 48, footer + 16, { width });
-  doc.font('regular').fontSize(9).fillColor(BLUE).text(print.verificationUrl, 48, footer + 34, { width, link: print.verificationUrl, underline: true });
+  doc.fillColor(INK);
+  writePdfText(doc, t('training.certificate.pdf.issued', { date: day(c.issuedAt.toISOString().slice(0, 10)) }), { x: 48, y: footer, width, size: 9, direction });
+  writePdfText(doc, `${t('training.certificate.pdf.code')}: ${c.code}`, { x: 48, y: footer + 16, width, size: 11, weight: 'semibold', direction });
+  doc.fillColor(BLUE);
+  // The address reads left to right in every language; it sits on the start side.
+  writePdfText(doc, print.verificationUrl, { x: 48, y: footer + 34, width, size: 9, direction: 'ltr', align: isRtl ? 'right' : 'left', link: print.verificationUrl, underline: true });
   return pdfBytes(doc);
 }
