@@ -18,7 +18,7 @@ function provinceFindings(req: FastifyRequest, plan: Planning, p: ProvincePlan):
   return html`<li id="province-${p.code}" class="mb-3">
     <strong>${p.name}</strong>:
     ${rate === null ? t('observatory.public.planning.findings.noResidents', { services: p.services }) : t('observatory.public.planning.findings.rate', { services: p.services, rate })}
-    ${isBelow ? html`<span class="badge bg-warning text-dark">${t('observatory.public.planning.findings.below')}</span>` : ''}
+    ${isBelow ? html`<span class="badge bg-warning">${t('observatory.public.planning.findings.below')}</span>` : ''}
     <ul>
       <li>${p.missingNeeds.length ? t('observatory.public.planning.findings.missingNeeds', { needs: list(req, p.missingNeeds) }) : t('observatory.public.planning.findings.everyNeed')}</li>
       ${p.citizenships.length === 0

@@ -47,7 +47,7 @@ export function comparisonView(req: FastifyRequest, options: { options: { code: 
     <form method="get" action="${href(req, '/observatory/compare')}" class="mb-5">
       <div class="row">
       ${slots.map(
-        (i) => html`<div class="col-12 col-md-3 mb-3"><div class="select-wrapper">
+        (i) => html`<div class="col-12 col-md-3"><div class="select-wrapper form-group">
           <label for="compare-t${i + 1}">${t('observatory.public.compare.place', { n: i + 1 })}</label>
           <select id="compare-t${i + 1}" name="t">
             <option value="">${t('observatory.public.compare.none')}</option>

@@ -27,7 +27,7 @@ function select(req: FastifyRequest, state: FormState, name: string, label: stri
   const error = state.errors.find((e) => e.field === name);
   const current = String(state.values[name] ?? '');
   return html`<label for="field-${name}" class="visually-hidden">${label}</label>
-    <select id="field-${name}" name="${name}" class="form-select form-select-sm${error ? ' is-invalid' : ''}" ${error ? html`aria-invalid="true" aria-describedby="error-${name}"` : ''}>
+    <select id="field-${name}" name="${name}" class="form-select form-select-sm w-auto${error ? ' is-invalid' : ''}" ${error ? html`aria-invalid="true" aria-describedby="error-${name}"` : ''}>
       ${choices.map((c) => html`<option value="${c.value}" ${c.value === current ? 'selected' : ''}>${c.label}</option>`)}
     </select>
     ${error ? html`<div id="error-${name}" class="invalid-feedback d-block">${req.t(error.messageKey, error.values)}</div>` : ''}`;
@@ -36,7 +36,7 @@ function select(req: FastifyRequest, state: FormState, name: string, label: stri
 function globalSelect(req: FastifyRequest, state: FormState, name: string, label: string, choices: { value: string; label: string }[]): SafeHtml {
   return html`<div class="col-md-4"><div class="select-wrapper form-group">
     <label for="field-${name}" class="active">${label}</label>
-    <select id="field-${name}" name="${name}" class="form-select">${choices.map((c) => html`<option value="${c.value}" ${c.value === String(state.values[name] ?? '') ? 'selected' : ''}>${c.label}</option>`)}</select>
+    <select id="field-${name}" name="${name}">${choices.map((c) => html`<option value="${c.value}" ${c.value === String(state.values[name] ?? '') ? 'selected' : ''}>${c.label}</option>`)}</select>
   </div></div>`;
 }
 
@@ -81,7 +81,7 @@ function importForm(req: FastifyRequest, view: UploadView): SafeHtml {
       <button type="submit" class="btn btn-success">${t('observatory.staff.upload.importVersion', { title: textOf(req, view.dataset.title) || view.dataset.key, number: (view.dataset.currentVersionNumber ?? 0) + 1 })}</button></form>`;
   }
   return html`<h2 class="h3 mt-4" id="metadata">${t('observatory.staff.upload.metadata')}</h2>
-    <form method="post" action="${action}">${csrfField(req)}
+    <form method="post" action="${action}" novalidate>${csrfField(req)}
       ${newDatasetFields(req, view.metadata!)}
       <button type="submit" class="btn btn-success">${t('observatory.staff.upload.importNew')}</button></form>`;
 }
