@@ -21,7 +21,10 @@ export const directoryModule: ModuleManifest = {
   permissions: DIRECTORY_PERMISSIONS,
   roles: DIRECTORY_ROLES,
   cli: [hsdsImportCommand, hsdsExportCommand],
-  navigation: [{ labelKey: 'directory.staff.nav.manage', path: '/directory/manage', audience: 'staff', permission: 'directory.service.read', order: 30 }],
+  navigation: [
+    { labelKey: 'directory.nav.finder', path: '/services', audience: 'public', order: 10 },
+    { labelKey: 'directory.staff.nav.manage', path: '/directory/manage', audience: 'staff', permission: 'directory.service.read', order: 30 },
+  ],
   jobs: {
     'directory.remind-stale': async (_payload, ctx) => {
       await remindStaleServices(ctx, { staleDays: readStaleDays() });

@@ -26,7 +26,10 @@ export const observatoryModule: ModuleManifest = {
   migrations: { '202611260200_store': { up: store } },
   permissions: OBSERVATORY_PERMISSIONS,
   roles: OBSERVATORY_ROLES,
-  navigation: [{ labelKey: 'observatory.staff.nav.manage', path: '/observatory/manage', audience: 'staff', permission: 'observatory.dataset.read', order: 40 }],
+  navigation: [
+    { labelKey: 'observatory.nav.public', path: '/observatory', audience: 'public', order: 20 },
+    { labelKey: 'observatory.staff.nav.manage', path: '/observatory/manage', audience: 'staff', permission: 'observatory.dataset.read', order: 40 },
+  ],
   jobs: { [IMPORT_JOB]: runImportJob, [RECOVER_JOB]: recoverImports },
   schedules: { [RECOVER_JOB]: 600 },
   cli: [statsImportCommand],
