@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { from as copyFromStream } from 'pg-copy-streams';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -119,11 +122,42 @@ export async function openPglite(options: { dataDir?: string; snapshot?: Blob })
   };
 }
 
+// The pools behind the clients of PostgreSQL servers, for what Kysely cannot do (COPY FROM STDIN).
+const serverPools = new WeakMap<Db, pg.Pool>();
+
+/** Whether `copyFromStdin` works on this client: a PostgreSQL server's, outside a transaction (not PGlite). */
+export function canCopyFromStdin(db: Db): boolean {
+  return serverPools.has(db);
+}
+
+/**
+ * Runs `COPY … FROM STDIN` on a connection of the client's pool, streaming the chunks as the data (in the format
+ * the statement names). Each call is its own statement, committed when it ends; throws where `canCopyFromStdin` is false.
+ */
+export async function copyFromStdin(db: Db, statement: string, chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<number> {
+  const pool = serverPools.get(db);
+  if (!pool) throw new Error('COPY FROM STDIN needs a PostgreSQL server client outside a transaction');
+  const client = await pool.connect();
+  let failure: unknown = null;
+  try {
+    const copy = client.query(copyFromStream(statement));
+    await pipeline(Readable.from(chunks, { objectMode: false }), copy);
+    return copy.rowCount;
+  } catch (error) {
+    failure = error;
+    throw error;
+  } finally {
+    // A connection left in the middle of a COPY cannot be reused.
+    client.release(failure instanceof Error ? failure : undefined);
+  }
+}
+
 /** Connects to a PostgreSQL server (15 or newer). */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   pool.on('error', () => undefined); // an idle client's error must not crash the process; the next query reports it
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  serverPools.set(db, pool);
   const { rows } = await sql<{ v: number }>`select current_setting('server_version_num')::int as v`.execute(db);
   if ((rows[0]?.v ?? 0) < 150000) {
     await db.destroy();

@@ -54,14 +54,23 @@ export const codeQueries = {
     return (await q.orderBy('code').execute()).map(presentCode);
   },
 
-  /** Every code of a dataset's dimensions (for decoding observations). */
-  async listDatasetCodes(db: Db, datasetId: string): Promise<DimensionCode[]> {
-    const rows = await t(db)
-      .selectFrom('observatory_codes as c')
-      .innerJoin('observatory_dimensions as dim', 'dim.id', 'c.dimension_id')
-      .selectAll('c')
-      .where('dim.dataset_id', '=', datasetId)
-      .execute();
+  /**
+   * Every code of a dataset's dimensions (for decoding observations); with `territoryLevels`, the places' (first
+   * territory) dimension keeps its codes at those levels only (a dashboard needs no municipality of 8,000 places).
+   */
+  async listDatasetCodes(db: Db, datasetId: string, options: { territoryLevels?: string[] } = {}): Promise<DimensionCode[]> {
+    if (!options.territoryLevels) {
+      const rows = await t(db).selectFrom('observatory_codes as c').innerJoin('observatory_dimensions as dim', 'dim.id', 'c.dimension_id').selectAll('c').where('dim.dataset_id', '=', datasetId).execute();
+      return rows.map(presentCode);
+    }
+    // The places' dimension is the first territory one (as in loadVersionContext); the other dimensions keep every
+    // code. Two parts, so that the places' codes come through the (dimension, ref_kind) index.
+    const { rows } = await sql<Parameters<typeof presentCode>[0]>`
+      with places as (select id from observatory_dimensions where dataset_id = ${datasetId} and role = 'territory' order by position limit 1)
+      select c.* from observatory_codes c join observatory_dimensions dim on dim.id = c.dimension_id
+      where dim.dataset_id = ${datasetId} and dim.id not in (select id from places)
+      union all
+      select c.* from observatory_codes c where c.dimension_id in (select id from places) and c.ref_kind = any(${options.territoryLevels}::text[])`.execute(db);
     return rows.map(presentCode);
   },
 

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../../kernel/db/database.ts';
+import { canCopyFromStdin, copyFromStdin, type Db } from '../../../kernel/db/database.ts';
 import type { TerritoryLevel } from '../importers/cube.ts';
+import { encodeObservationsCopy } from './copy-binary.ts';
 import { datasetRepository, type Dimension, type DimensionCode } from './repository.ts';
 
 /** A batch of observations to write: one array per column, `codes[k]` holding the code ids of dimension k+1. */
@@ -57,7 +58,7 @@ export class UnknownDimensionError extends Error {
   }
 }
 
-/** What decoding a version's observations needs: its dimensions and every code of its dataset. */
+/** What decoding a version's observations needs: its dimensions and every code of its dataset (or those asked for). */
 export interface VersionContext {
   versionId: number;
   datasetId: string;
@@ -68,11 +69,14 @@ export interface VersionContext {
   territoryDimension: Dimension | null;
 }
 
-/** Loads what a query over one version needs to translate codes to ids and back. */
-export async function loadVersionContext(db: Db, versionId: number): Promise<VersionContext | null> {
+/**
+ * Loads what a query over one version needs to translate codes to ids and back. With `territoryLevels`, only the
+ * territory codes at those levels are loaded: queries through it must then ask for places at those levels only.
+ */
+export async function loadVersionContext(db: Db, versionId: number, options: { territoryLevels?: TerritoryLevel[] } = {}): Promise<VersionContext | null> {
   const version = await datasetRepository.findVersion(db, versionId);
   if (!version || version.status !== 'ready') return null;
-  const [dimensions, codes] = await Promise.all([datasetRepository.listDimensions(db, version.datasetId), datasetRepository.listDatasetCodes(db, version.datasetId)]);
+  const [dimensions, codes] = await Promise.all([datasetRepository.listDimensions(db, version.datasetId), datasetRepository.listDatasetCodes(db, version.datasetId, options)]);
   const byDimensionId = new Map(dimensions.map((d) => [d.id, d]));
   const idsByDimension = new Map<string, Map<string, number>>(dimensions.map((d) => [d.code, new Map()]));
   for (const c of codes) idsByDimension.get(byDimensionId.get(c.dimensionId)!.code)!.set(c.code, c.id);
@@ -148,6 +152,20 @@ export const observationRepository = {
       from unnest(${sql.join(batch.codes.map((c) => sql`${lit(c)}::int[]`))}, ${batch.territoryIds ? sql`${lit(batch.territoryIds)}::int[]` : sql`array[]::int[]`},
                   ${lit(batch.timeIdx)}::int[], ${`{${values.join(',')}}`}::float8[], ${lit(batch.statusIdx)}::int[], ${lit(batch.attrIdx)}::int[])
         as u(${sql.join(columns)}, tid, ti, v, si, ai)`.execute(db);
+  },
+
+  /** Whether batches can be written with `copyBatch` (a PostgreSQL server; PGlite has no COPY FROM STDIN). */
+  canCopy(db: Db): boolean {
+    return canCopyFromStdin(db);
+  },
+
+  /** Writes a batch with one binary COPY FROM STDIN, on a connection of its own (only where `canCopy`). */
+  async copyBatch(db: Db, versionId: number, batch: ObservationBatch): Promise<void> {
+    await copyFromStdin(
+      db,
+      'copy observatory_observations (version_id, codes, territory_id, time, value, status, attributes) from stdin with (format binary)',
+      [encodeObservationsCopy(versionId, batch)],
+    );
   },
 
   /** Deletes every observation of a version. */

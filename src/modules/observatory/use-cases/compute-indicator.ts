@@ -1,7 +1,8 @@
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import type { Db } from '../../../kernel/db/database.ts';
 import { datasetRepository, type Dataset } from '../data/repository.ts';
-import { loadVersionContext, observationRepository, TIME_GROUP, type VersionContext } from '../data/observations-repository.ts';
+import { loadVersionContext, observationRepository, TIME_GROUP, type AggregateRow, type VersionContext } from '../data/observations-repository.ts';
+import type { TerritoryLevel } from '../importers/cube.ts';
 import type { Labels } from '../importers/types.ts';
 import { canSeeDataset } from '../policy.ts';
 import type { IndicatorDefinition } from '../indicators/definitions.ts';
@@ -25,21 +26,33 @@ export interface IndicatorResult {
   datasets: Dataset[];
 }
 
-/** Loaded datasets and version contexts, shared by the indicators of one page. */
-export type DatasetCache = Map<string, Promise<{ dataset: Dataset; context: VersionContext } | null>>;
+/** A dataset loaded for a page: its current version's context, and the sums already asked of it. */
+interface LoadedDataset {
+  dataset: Dataset;
+  context: VersionContext;
+  /** Aggregation (as JSON) → its rows: indicators of one page often ask the same sums (residents, four times). */
+  sums: Map<string, Promise<AggregateRow[]>>;
+}
 
-async function loadDataset(db: Db, actor: Actor | null, key: string): Promise<{ dataset: Dataset; context: VersionContext } | null> {
+/** Loaded datasets and version contexts, shared by the indicators of one page. */
+export type DatasetCache = Map<string, Promise<LoadedDataset | null>>;
+
+async function loadDataset(db: Db, actor: Actor | null, key: string): Promise<LoadedDataset | null> {
   const dataset = await datasetRepository.findDataset(db, key);
   if (!dataset || !canSeeDataset(actor, dataset) || dataset.currentVersionId === null) return null;
-  const context = await loadVersionContext(db, dataset.currentVersionId);
-  return context ? { dataset, context } : null;
+  // Indicators are computed for places down to provinces (territoryFilter): a dataset's municipalities stay unread.
+  const context = await loadVersionContext(db, dataset.currentVersionId, { territoryLevels: PLACE_LEVELS });
+  return context ? { dataset, context, sums: new Map() } : null;
 }
 
 function levelOf(places: PlaceSelection): PlaceLevel {
   return places.kind === 'italy' ? 'country' : places.kind === 'region' || places.kind === 'regions' ? 'region' : 'province';
 }
 
-function territoryFilter(places: PlaceSelection): { levels?: ('country' | 'region' | 'autonomous_province' | 'province')[]; regionCode?: string; provinceCode?: string } {
+/** Every territory level `territoryFilter` may ask for. */
+const PLACE_LEVELS: TerritoryLevel[] = ['country', 'region', 'autonomous_province', 'province'];
+
+function territoryFilter(places: PlaceSelection): { levels: ('country' | 'region' | 'autonomous_province' | 'province')[]; regionCode?: string; provinceCode?: string } {
   switch (places.kind) {
     case 'italy':
       return { levels: ['country', 'region', 'autonomous_province'] };
@@ -76,12 +89,10 @@ export async function computeIndicator(options: { db: Db; actor: Actor | null; d
     if (definition.keep && !keep) return null;
     if (Object.keys(measure.filters).some((d) => !context.dimensions.some((x) => x.code === d))) return null;
     datasets.set(dataset.key, dataset);
-    const aggregated = await observationRepository.aggregate(db, context, {
-      versionId: context.versionId,
-      filters: measure.filters,
-      territory: territoryFilter(places),
-      groupBy: [territoryCode, ...(keep ? [keep] : []), TIME_GROUP],
-    });
+    const query = { versionId: context.versionId, filters: measure.filters, territory: territoryFilter(places), groupBy: [territoryCode, ...(keep ? [keep] : []), TIME_GROUP] };
+    const queryKey = JSON.stringify(query);
+    if (!loaded.sums.has(queryKey)) loaded.sums.set(queryKey, observationRepository.aggregate(db, context, query));
+    const aggregated = await loaded.sums.get(queryKey)!;
     const refs = new Map<string, TerritoryRef>();
     const groupInfo = new Map<string, { refKind: string | null; labels: Labels }>();
     for (const c of context.codesById.values()) {

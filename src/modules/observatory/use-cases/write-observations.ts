@@ -47,9 +47,11 @@ export async function writeObservations(options: {
   const d = cube.dimensions.length;
   const n = cube.rowCount;
   // PGlite has one connection that pages share with the import: one batch at a time, and a step out of the
-  // event loop after each, let a page's queries slip in between (the progress bar moves). PostgreSQL writes two
-  // batches at once on two connections, the next one built while the server writes the previous one.
+  // event loop after each, let a page's queries slip in between (the progress bar moves). A PostgreSQL server
+  // takes each batch as a binary COPY (its bulk load), two batches at once on two connections, the next one
+  // built while the server writes the previous one.
   const isEmbedded = await observationRepository.isEmbedded(db);
+  const canCopy = !isEmbedded && observationRepository.canCopy(db);
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const maxInFlight = isEmbedded ? 1 : 2;
   const idOf = cube.dimensions.map((dim, k) => Int32Array.from(dim.codes, (code) => options.codeIds[k]!.get(code)!));
@@ -98,7 +100,8 @@ export async function writeObservations(options: {
   try {
     for (let start = 0; start < n; start += size) {
       const m = Math.min(size, n - start);
-      const write = observationRepository.insertBatch(db, versionId, batchOf(start, m));
+      const batch = batchOf(start, m);
+      const write = canCopy ? observationRepository.copyBatch(db, versionId, batch) : observationRepository.insertBatch(db, versionId, batch);
       write.catch(() => undefined); // awaited in order by settle(); this only keeps an early failure from going unhandled
       inFlight.push(write);
       ends.push(start + m);
