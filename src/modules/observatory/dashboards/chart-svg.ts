@@ -1,6 +1,7 @@
 // Charts drawn on the server as SVG with ECharts (no JavaScript in the browser): a chart is a small data spec,
 // rendered the same way for the page, the SVG/PNG downloads and the PDF report.
 import * as echarts from 'echarts';
+import type { Locale } from '../../../kernel/i18n/locales.ts';
 import { escapeHtml } from '../../../kernel/web/html.ts';
 
 /** A chart to draw: categories on the x axis (periods or citizenships) and one or more series. */
@@ -9,6 +10,8 @@ export interface ChartSpec {
   kind: 'line' | 'bar';
   categories: string[];
   series: { name: string; values: (number | null)[] }[];
+  /** The language the axis numbers are written in (Italian when absent). */
+  locale?: Locale;
 }
 
 const PALETTE = ['#0066cc', '#d9364f', '#008055', '#a66300', '#5c6f82', '#7f3fbf'];
@@ -21,7 +24,7 @@ const MAX_DRAWN = 300;
 
 /** Renders a chart as a standalone SVG document with role="img" and an accessible name (its title). */
 export function renderChartSvg(spec: ChartSpec, size: { width: number; height: number } = { width: 640, height: 320 }): string {
-  const key = JSON.stringify([spec.title, spec.kind, spec.categories, spec.series, size.width, size.height]);
+  const key = JSON.stringify([spec.title, spec.kind, spec.categories, spec.series, spec.locale, size.width, size.height]);
   const known = drawn.get(key);
   if (known !== undefined) {
     drawn.delete(key); // most recently used last
@@ -36,6 +39,7 @@ export function renderChartSvg(spec: ChartSpec, size: { width: number; height: n
 
 function drawChart(spec: ChartSpec, size: { width: number; height: number }): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  const numbers = new Intl.NumberFormat(spec.locale ?? 'it', { maximumFractionDigits: 1 });
   try {
     chart.setOption({
       animation: false,
@@ -45,7 +49,7 @@ function drawChart(spec: ChartSpec, size: { width: number; height: number }): st
       legend: spec.series.length > 1 ? { bottom: 4, textStyle: { fontFamily: FONT } } : undefined,
       grid: { left: 72, right: 24, top: 48, bottom: spec.series.length > 1 ? 56 : 40 },
       xAxis: { type: 'category', data: spec.categories, axisLabel: { hideOverlap: true, color: '#1a1a1a' } },
-      yAxis: { type: 'value', axisLabel: { color: '#1a1a1a' } },
+      yAxis: { type: 'value', axisLabel: { color: '#1a1a1a', formatter: (value: number) => numbers.format(value) } },
       series: spec.series.map((s) => ({ type: spec.kind, name: s.name, data: s.values, connectNulls: false, symbolSize: 5 })),
     });
     const svg = chart.renderToSVGString();

@@ -56,16 +56,16 @@ export function panelOf(result: IndicatorResult, options: { locale: Locale; t: T
   let chart: ChartSpec;
   if (definition.keep === null) {
     table = { caption: title, rowHeading: timeHeading, unit: definition.unit, columns: [{ key: 'value', label: t(`observatory.public.unit.${definition.unit}`) }], rows: times.map((time) => ({ key: time, label: time, cells: [cell(time, null)] })) };
-    chart = { title, kind: definition.formula.kind === 'change' ? 'bar' : 'line', categories: times, series: [{ name: title, values: times.map((time) => visible(cell(time, null))) }] };
+    chart = { title, locale, kind: definition.formula.kind === 'change' ? 'bar' : 'line', categories: times, series: [{ name: title, values: times.map((time) => visible(cell(time, null))) }] };
   } else if (definition.isCountriesOnly && definition.formula.kind === 'sum') {
     const latest = times[times.length - 1]!;
     const groups = [...new Set(rows.map((r) => r.group!))].sort((a, b) => (cell(latest, b).value ?? -1) - (cell(latest, a).value ?? -1)).slice(0, RANKED);
     table = { caption: title, rowHeading: t('observatory.public.table.citizenship'), unit: definition.unit, columns: times.map((time) => ({ key: time, label: time })), rows: groups.map((g) => ({ key: g, label: groupLabel(g), cells: times.map((time) => cell(time, g)) })) };
-    chart = { title: `${title} (${latest})`, kind: 'bar', categories: groups.map(groupLabel), series: [{ name: latest, values: groups.map((g) => visible(cell(latest, g))) }] };
+    chart = { title: `${title} (${latest})`, locale, kind: 'bar', categories: groups.map(groupLabel), series: [{ name: latest, values: groups.map((g) => visible(cell(latest, g))) }] };
   } else {
     const groups = [...new Set(rows.map((r) => r.group!))].sort();
     table = { caption: title, rowHeading: timeHeading, unit: definition.unit, columns: groups.map((g) => ({ key: g, label: groupLabel(g) })), rows: times.map((time) => ({ key: time, label: time, cells: groups.map((g) => cell(time, g)) })) };
-    chart = { title, kind: 'line', categories: times, series: groups.map((g) => ({ name: groupLabel(g), values: times.map((time) => visible(cell(time, g))) })) };
+    chart = { title, locale, kind: 'line', categories: times, series: groups.map((g) => ({ name: groupLabel(g), values: times.map((time) => visible(cell(time, g))) })) };
   }
   return { key: definition.key, title, table, chart, sources: sourcesOf(result.datasets, locale), hasSuppressed: rows.some((r) => r.isSuppressed) };
 }
@@ -91,7 +91,7 @@ export function comparisonPanelOf(results: { place: string; name: string; result
     columns: results.map((r) => ({ key: r.place, label: r.name })),
     rows: times.map((time) => ({ key: time, label: time, cells: results.map((_, i) => cellOf(i, time)) })),
   };
-  const chart: ChartSpec = { title, kind: definition.formula.kind === 'change' ? 'bar' : 'line', categories: times, series: results.map((r, i) => ({ name: r.name, values: times.map((time) => visible(cellOf(i, time))) })) };
+  const chart: ChartSpec = { title, locale: options.locale, kind: definition.formula.kind === 'change' ? 'bar' : 'line', categories: times, series: results.map((r, i) => ({ name: r.name, values: times.map((time) => visible(cellOf(i, time))) })) };
   return { key: options.key, title, table, chart, sources: sourcesOf(first.datasets, options.locale), hasSuppressed: results.some((r) => r.result.rows.some((x) => x.isSuppressed)) };
 }
 

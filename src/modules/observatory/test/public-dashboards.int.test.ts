@@ -54,6 +54,15 @@ describe('the public observatory', () => {
     expect((await t.app.inject({ url: '/zh/observatory/08' })).body).toContain('1 月 1 日的外籍居民');
   });
 
+  it('writes the numbers of chart axes as the page language does', async () => {
+    const axis = (body: string) => [...body.matchAll(/<text[^>]*>([\d.,\u00a0\u202f]+)<\/text>/g)].map((m) => m[1]!).filter((v) => v.length >= 6);
+    const it = axis((await t.app.inject({ url: '/it/observatory/IT' })).body);
+    const en = axis((await t.app.inject({ url: '/en/observatory/IT' })).body);
+    expect(it.some((v) => /^\d{1,3}(\.\d{3})+$/.test(v))).toBe(true);
+    expect(en.some((v) => /^\d{1,3}(,\d{3})+$/.test(v))).toBe(true);
+    expect(it.some((v) => /^\d{1,3}(,\d{3})+$/.test(v))).toBe(false);
+  });
+
   it('answers 404 for unknown territories', async () => {
     for (const code of ['99', '999', 'xyz', '08x']) expect((await t.app.inject({ url: `/it/observatory/${code}` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/it/observatory/data/foreign-residents.csv?territory=99' })).statusCode).toBe(404);

@@ -208,7 +208,7 @@ export async function buildPlanning(options: { db: Db; actor: Actor | null; regi
       key: PLANNING_PANELS.languages,
       title: languagesTitle,
       table: languagesTable,
-      chart: { title: languagesTitle, kind: 'bar', categories: plans.map((p) => p.name), series: [{ name: t('observatory.public.planning.languages.share'), values: plans.map((p) => p.languageShare) }] },
+      chart: { title: languagesTitle, locale, kind: 'bar', categories: plans.map((p) => p.name), series: [{ name: t('observatory.public.planning.languages.share'), values: plans.map((p) => p.languageShare) }] },
       sources: [...(inflowsResult ? sourcesOf(inflowsResult.datasets, locale) : []), directorySource],
       hasSuppressed: false,
     },
