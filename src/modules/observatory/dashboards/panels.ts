@@ -1,5 +1,6 @@
 // Turns computed indicators into panels: a table (always), a chart spec, the sources. One place per panel, or
 // several places side by side (comparison, maps).
+import { pickText } from '../../../kernel/i18n/content.ts';
 import type { Locale } from '../../../kernel/i18n/locales.ts';
 import type { Translate } from '../../../kernel/i18n/messages.ts';
 import type { Labels } from '../importers/types.ts';
@@ -12,6 +13,8 @@ import type { Cell, DataTable } from './tables.ts';
 /** A source shown under a chart. */
 export interface Source {
   title: string;
+  /** The language the title is written in (it may fall back to another than the page's); null when unknown. */
+  titleLocale?: Locale | null;
   attribution: string;
   licence: string;
   licenceUrl: string | null;
@@ -35,7 +38,10 @@ export function labelIn(labels: Labels | undefined, locale: Locale, fallback: st
 
 /** The sources of some datasets, in the reader's language. */
 export function sourcesOf(datasets: Dataset[], locale: Locale): Source[] {
-  return datasets.map((d) => ({ title: d.title[locale]?.value ?? d.title.it?.value ?? d.key, attribution: d.attribution, licence: d.licence, licenceUrl: d.licenceUrl }));
+  return datasets.map((d) => {
+    const shown = pickText(d.title, locale);
+    return { title: shown?.value ?? d.key, titleLocale: shown?.locale ?? null, attribution: d.attribution, licence: d.licence, licenceUrl: d.licenceUrl };
+  });
 }
 
 const RANKED = 10;

@@ -51,6 +51,8 @@ describe('the public observatory', () => {
     const ar = (await t.app.inject({ url: '/ar/observatory/08' })).body;
     expect(ar).toContain('المقيمون الأجانب في 1 يناير');
     expect(ar).not.toContain('Foreign residents on 1 January');
+    // A dataset title without an Arabic version is shown in its original language, marked as such (WCAG 3.1.2).
+    expect(ar).toMatch(/<bdi lang="it">Bilancio demografico/);
     expect((await t.app.inject({ url: '/zh/observatory/08' })).body).toContain('1 月 1 日的外籍居民');
   });
 

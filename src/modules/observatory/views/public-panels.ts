@@ -31,7 +31,7 @@ export function dataTable(req: FastifyRequest, table: DataTable, threshold: numb
  */
 export function sourcesLine(req: FastifyRequest, sources: Source[]): SafeHtml {
   return html`${sources.map(
-    (s) => html`<p class="small mb-1"><bdi>${s.attribution}</bdi> — ${req.t('observatory.public.source.dataset')}: <bdi>${s.title}</bdi>${s.licence
+    (s) => html`<p class="small mb-1"><bdi>${s.attribution}</bdi> — ${req.t('observatory.public.source.dataset')}: <bdi lang="${s.titleLocale ?? req.locale}">${s.title}</bdi>${s.licence
       ? html` — ${req.t('observatory.public.source.licence')}: ${s.licenceUrl ? html`<a href="${s.licenceUrl}" rel="license"><bdi>${s.licence}</bdi></a>` : html`<bdi>${s.licence}</bdi>`}`
       : ''}</p>`,
   )}`;
